@@ -1,0 +1,41 @@
+namespace Itsm.Orchestrator.Persistence;
+
+/// <summary>
+/// The runtime's store of instances, bookmarks, journal and faults.
+/// Writes go through <see cref="CommitAsync"/>: all instance writes of one call commit atomically
+/// (a parent and the child it started commit together), and concurrent calls are grouped into one
+/// SQLite transaction by a single writer (group commit). Reads use their own connections.
+/// </summary>
+public interface IWorkflowStore
+{
+    /// <summary>Commits the writes atomically; completes once they are durable.</summary>
+    /// <exception cref="ConcurrencyConflictException">An instance's revision moved; nothing was written.</exception>
+    Task CommitAsync(IReadOnlyList<InstanceWrite> writes, CancellationToken cancellationToken);
+
+    Task<InstanceRecord?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken);
+
+    Task<BookmarkRecord?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken);
+
+    /// <summary>Bookmarks of one kind and key (one index seek), optionally narrowed to a correlation id or instance.</summary>
+    Task<IReadOnlyList<BookmarkRecord>> FindBookmarksAsync(
+        string kind, string? key, string? correlationId, string? instanceId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<BookmarkRecord>> ListBookmarksOfInstanceAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>Every bookmark with a <see cref="BookmarkRecord.ResumeAt"/>: the timers to re-arm at start-up.</summary>
+    Task<IReadOnlyList<BookmarkRecord>> ListTimerBookmarksAsync(CancellationToken cancellationToken);
+
+    /// <summary>Open human tasks (bookmarks with a role or title), newest first, keyset-paged by (CreatedAt, Id).</summary>
+    Task<IReadOnlyList<BookmarkRecord>> ListTasksAsync(TaskQuery query, CancellationToken cancellationToken);
+
+    Task<InstancePage> ListInstancesAsync(InstanceQuery query, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<JournalRecord>> ListJournalAsync(string instanceId, int skip, int take, CancellationToken cancellationToken);
+
+    Task<int> CountJournalAsync(string instanceId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<FaultRecord>> ListFaultsAsync(string instanceId, bool includeResolved, CancellationToken cancellationToken);
+
+    /// <summary>Deletes an instance with its bookmarks, journal and faults. False when it did not exist.</summary>
+    Task<bool> DeleteInstanceAsync(string instanceId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,15 @@
+namespace Itsm.Orchestrator.Persistence;
+
+/// <summary>
+/// Everything one execution burst changed for one instance; written in a single transaction.
+/// <see cref="ExpectedRevision"/> is the revision the burst started from (0 for a new instance):
+/// the store refuses the write with <see cref="ConcurrencyConflictException"/> when the stored revision differs.
+/// </summary>
+public sealed record InstanceWrite(
+    InstanceRecord Instance,
+    long ExpectedRevision,
+    IReadOnlyList<BookmarkRecord> AddedBookmarks,
+    IReadOnlyList<string> RemovedBookmarkIds,
+    IReadOnlyList<JournalRecord> Journal,
+    IReadOnlyList<FaultRecord> AddedFaults,
+    IReadOnlyList<string> ResolvedFaultIds);

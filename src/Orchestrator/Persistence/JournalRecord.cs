@@ -1,0 +1,20 @@
+namespace Itsm.Orchestrator.Persistence;
+
+/// <summary>
+/// One activity execution in an instance's history (append-only). <see cref="Sequence"/> orders the rows of
+/// one instance; the store assigns the global row id. <see cref="EventName"/> is Elsa's journal word:
+/// Completed, Suspended, Resumed, Faulted, Cancelled. <see cref="Tags"/> holds the step's ITIL tags
+/// (value-chain activities, practices, roles) as compact JSON once the activity library supplies them.
+/// </summary>
+public sealed record JournalRecord(
+    string InstanceId,
+    long Sequence,
+    string ActivityId,
+    string ActivityType,
+    string? ActivityName,
+    string EventName,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? CompletedAt,
+    string? Outcome,
+    string? Summary,
+    string? Tags);
