@@ -1,0 +1,95 @@
+using System.Reflection;
+using System.Text.Json;
+using Itsm.Activities.Expressions;
+using Itsm.Activities.Model;
+
+namespace Itsm.Activities.Engine;
+
+/// <summary>Derives an <see cref="ActivityDescriptor"/> from an activity class's attributes and input record.</summary>
+internal static class ActivityDescriber
+{
+    public static ActivityDescriptor Describe(Type type)
+    {
+        var activity = type.GetCustomAttribute<ActivityAttribute>()
+            ?? throw new InvalidOperationException($"{type.Name} has no [Activity] attribute.");
+        var outcomes = type.GetCustomAttribute<OutcomesAttribute>();
+        var inputType = FindInputRecordType(type);
+        var inputs = inputType is null ? [] : DescribeInputs(inputType);
+        var outputs = type.GetCustomAttributes<OutputAttribute>()
+            .Select(output => new OutputDescriptor(output.Name, output.Type, TypeAliases.NameOf(output.Type), output.Description))
+            .ToList();
+
+        return new ActivityDescriptor(
+            activity.TypeName,
+            activity.Namespace,
+            activity.Name,
+            activity.DisplayName ?? Humanize(activity.Name),
+            activity.Category,
+            activity.Description,
+            activity.Kind,
+            inputs,
+            outputs,
+            outcomes?.Outcomes ?? [Outcomes.Done],
+            outcomes?.Dynamic ?? false,
+            type,
+            inputType);
+    }
+
+    private static Type? FindInputRecordType(Type type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+            if (current.IsGenericType && current.GetGenericTypeDefinition() == typeof(Activity<>))
+                return current.GetGenericArguments()[0];
+        return null;
+    }
+
+    private static List<InputDescriptor> DescribeInputs(Type inputType) => inputType
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(property => property.CanWrite && property.GetCustomAttribute<InputAttribute>() is not null)
+        .Select((property, order) =>
+        {
+            var input = property.GetCustomAttribute<InputAttribute>()!;
+            var name = input.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            return new InputDescriptor(
+                name,
+                property.Name,
+                property.PropertyType,
+                input.TypeName ?? TypeAliases.NameOf(property.PropertyType),
+                input.DisplayName ?? Humanize(property.Name),
+                input.Description,
+                input.UIHint ?? DefaultUIHint(property.PropertyType),
+                input.Category,
+                input.Options ?? EnumOptions(property.PropertyType),
+                input.DefaultValue,
+                input.IsRaw,
+                order);
+        })
+        .ToList();
+
+    private static string DefaultUIHint(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying == typeof(bool)) return UIHints.Checkbox;
+        if (underlying.IsEnum) return UIHints.DropDown;
+        if (underlying != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(underlying)) return UIHints.MultiText;
+        return UIHints.SingleLine;
+    }
+
+    private static string[]? EnumOptions(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        return underlying.IsEnum ? Enum.GetNames(underlying) : null;
+    }
+
+    /// <summary>"FlowDecision" → "Flow Decision", as Elsa's designer shows names.</summary>
+    internal static string Humanize(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]) && !char.IsUpper(name[i - 1])) builder.Append(' ');
+            builder.Append(name[i]);
+        }
+        return builder.ToString();
+    }
+}

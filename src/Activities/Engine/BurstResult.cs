@@ -1,0 +1,21 @@
+using Itsm.Activities.Model;
+
+namespace Itsm.Activities.Engine;
+
+/// <summary>
+/// What one execution burst changed, beyond the state object it mutated: the rows to persist in the same
+/// commit (journal, bookmarks, faults) and the effects to carry out after it (HTTP answer, published events).
+/// </summary>
+public sealed class BurstResult
+{
+    public List<JournalEntry> Journal { get; } = [];
+    public List<BookmarkState> AddedBookmarks { get; } = [];
+    public List<string> RemovedBookmarkIds { get; } = [];
+    public List<FaultState> AddedFaults { get; } = [];
+    public List<string> ResolvedFaultIds { get; } = [];
+    public List<PublishedEvent> PublishedEvents { get; } = [];
+    public HttpResponseSpec? HttpResponse { get; set; }
+    /// <summary>Set when a resume named a bookmark the instance no longer has (already resumed).</summary>
+    public bool BookmarkNotFound { get; set; }
+    public int Steps { get; set; }
+}

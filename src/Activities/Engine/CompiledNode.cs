@@ -1,0 +1,63 @@
+using Itsm.Activities.Model;
+
+namespace Itsm.Activities.Engine;
+
+/// <summary>One activity of a compiled flowchart. Immutable and shared by every instance of the version.</summary>
+public sealed class CompiledNode
+{
+    internal CompiledNode(int index, string id, string? name, ActivityDescriptor descriptor, Activity activity)
+    {
+        Index = index;
+        Id = id;
+        Name = name;
+        Descriptor = descriptor;
+        Activity = activity;
+    }
+
+    public int Index { get; }
+    public string Id { get; }
+    public string? Name { get; }
+    public string TypeName => Descriptor.TypeName;
+    public ActivityDescriptor Descriptor { get; }
+    public Activity Activity { get; }
+
+    /// <summary>Input sources in descriptor order; null where the definition leaves an input unset.</summary>
+    internal InputSource?[] Inputs { get; set; } = [];
+    internal Func<ActivityContext, object>? Binder { get; set; }
+    internal Port[] Ports { get; set; } = [];
+    /// <summary>Distinct nodes with a connection into this one (a WaitAll join waits for all of them).</summary>
+    internal int[] InboundSources { get; set; } = [];
+    /// <summary>For joins: the nodes whose pending work a firing WaitAny join cancels (upstream, not downstream).</summary>
+    internal bool[]? Upstream { get; set; }
+    internal OutputBinding[] OutputBindings { get; set; } = [];
+    public bool CanStartWorkflow { get; internal set; }
+    /// <summary>ITIL tags (value-chain activities, practices, roles) as compact JSON, journaled with each execution.</summary>
+    public string? TagsJson { get; internal set; }
+
+    /// <summary>The value of an input when the definition gives it as a literal (used to index triggers).</summary>
+    public bool TryGetConstantInput(string name, out object? value)
+    {
+        for (var i = 0; i < Descriptor.Inputs.Count; i++)
+        {
+            if (!string.Equals(Descriptor.Inputs[i].Name, name, StringComparison.OrdinalIgnoreCase)) continue;
+            if (Inputs[i] is ConstantSource constant)
+            {
+                value = constant.Value;
+                return true;
+            }
+            break;
+        }
+        value = null;
+        return false;
+    }
+
+    public IEnumerable<string> ConnectedPorts => Ports.Select(port => port.Name);
+
+    public override string ToString() => $"{TypeName} '{Name ?? Id}'";
+}
+
+/// <summary>An outcome port and the nodes its connections lead to.</summary>
+internal sealed record Port(string Name, int[] Targets);
+
+/// <summary>An activity output written into a workflow variable when the activity completes.</summary>
+internal sealed record OutputBinding(string OutputName, CompiledVariable Variable, bool IsSoleOutput);

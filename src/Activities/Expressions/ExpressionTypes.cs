@@ -1,0 +1,14 @@
+namespace Itsm.Activities.Expressions;
+
+/// <summary>The expression languages Itsm evaluates (the designer lists exactly these).</summary>
+public static class ExpressionTypes
+{
+    public const string Literal = "Literal";
+    public const string JavaScript = "JavaScript";
+    public const string Object = "Object";
+    public const string Variable = "Variable";
+
+    public static readonly IReadOnlyList<string> All = [Literal, JavaScript, Object, Variable];
+
+    public static bool IsSupported(string type) => All.Contains(type, StringComparer.OrdinalIgnoreCase);
+}

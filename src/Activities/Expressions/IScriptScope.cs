@@ -1,0 +1,14 @@
+namespace Itsm.Activities.Expressions;
+
+/// <summary>What scripts can see of the running instance: Elsa's accessors are built on these.</summary>
+public interface IScriptScope
+{
+    IEnumerable<string> VariableNames { get; }
+    object? GetVariable(string name);
+    void SetVariable(string name, object? value);
+    IReadOnlyDictionary<string, object?> WorkflowInput { get; }
+    string InstanceId { get; }
+    string? CorrelationId { get; set; }
+    object? LastResult { get; }
+    void SetOutput(string name, object? value);
+}

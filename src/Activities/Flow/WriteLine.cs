@@ -1,0 +1,21 @@
+using Itsm.Activities.Model;
+using Microsoft.Extensions.Logging;
+
+namespace Itsm.Activities.Flow;
+
+/// <summary>Writes a line of text to the log (and to the instance's journal).</summary>
+[Activity("Elsa", "WriteLine", Category = "Console", DisplayName = "Write Line", Description = "Writes a line of text to the log.")]
+public sealed class WriteLine : Activity<WriteLine.Inputs>
+{
+    public sealed class Inputs
+    {
+        [Input(Description = "The text to write.")]
+        public string? Text { get; set; }
+    }
+
+    protected override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Inputs input, CancellationToken cancellationToken)
+    {
+        context.Logger.LogInformation("WriteLine in {InstanceId}: {Text}", context.InstanceId, input.Text);
+        return new(Done(input.Text));
+    }
+}

@@ -1,0 +1,118 @@
+using Itsm.Activities.Engine;
+using Itsm.Activities.Expressions;
+using Microsoft.Extensions.Logging;
+
+namespace Itsm.Activities.Model;
+
+/// <summary>
+/// What an executing activity may know and do: ids, clock, variables, the workflow's input, the value it
+/// was resumed with, and a few effects the runtime carries out (HTTP answer, published events).
+/// One context serves a whole burst and is repointed at each step, so a step allocates no context.
+/// </summary>
+public sealed class ActivityContext : IScriptScope
+{
+    private static readonly IReadOnlyDictionary<string, object?> NoInput = new Dictionary<string, object?>();
+    private readonly WorkflowState _state;
+    private readonly BurstResult _result;
+    private readonly EngineOptions _options;
+    private ScriptHost? _scripts;
+
+    internal ActivityContext(CompiledWorkflow workflow, WorkflowState state, BurstResult result, EngineOptions options, TimeProvider clock, ILogger logger)
+    {
+        Workflow = workflow;
+        _state = state;
+        _result = result;
+        _options = options;
+        Clock = clock;
+        Logger = logger;
+    }
+
+    public CompiledWorkflow Workflow { get; }
+    public TimeProvider Clock { get; }
+    public DateTimeOffset Now => Clock.GetUtcNow();
+    public ILogger Logger { get; }
+    public string InstanceId => _state.InstanceId;
+    public string DefinitionId => _state.DefinitionId;
+
+    public string? CorrelationId
+    {
+        get => _state.CorrelationId;
+        set => _state.CorrelationId = value;
+    }
+
+    internal CompiledNode Node { get; set; } = null!;
+    public string ActivityId => Node.Id;
+    public string? ActivityName => Node.Name;
+
+    /// <summary>What the resumer sent (resume) or the trigger's payload (a start at this trigger activity).</summary>
+    public object? ResumeInput { get; internal set; }
+
+    /// <summary>True when this burst started the workflow at this very activity (a trigger firing).</summary>
+    public bool IsTriggerOfThisStart { get; internal set; }
+
+    public object? LastResult { get; internal set; }
+
+    public IReadOnlyDictionary<string, object?> WorkflowInput => _state.Input ?? NoInput;
+
+    public IEnumerable<string> VariableNames => Workflow.Variables.Select(variable => variable.Name);
+
+    internal ScriptHost Scripts => _scripts ??= new ScriptHost(this, _options.Scripts);
+
+    /// <summary>Reads a variable by name or id; undeclared names hold whatever a script put there.</summary>
+    public object? GetVariable(string nameOrId)
+    {
+        var name = Workflow.VariablesByKey.TryGetValue(nameOrId, out var variable) ? variable.Name : nameOrId;
+        return _state.Variables.GetValueOrDefault(name);
+    }
+
+    /// <summary>Sets a variable by name or id, converting to its declared type (so an Int32 stays an integer).</summary>
+    public void SetVariable(string nameOrId, object? value)
+    {
+        if (Workflow.VariablesByKey.TryGetValue(nameOrId, out var variable))
+            _state.Variables[variable.Name] = ValueConverter.Convert(value, variable.Type);
+        else
+            _state.Variables[nameOrId] = value;
+    }
+
+    public void SetOutput(string name, object? value) => (_state.Output ??= new(StringComparer.Ordinal))[name] = value;
+
+    /// <summary>Evaluates an expression an activity holds as data (e.g. a switch case's condition).</summary>
+    public T? Evaluate<T>(ExpressionModel expression)
+    {
+        var value = expression.Type switch
+        {
+            _ when string.Equals(expression.Type, ExpressionTypes.JavaScript, StringComparison.OrdinalIgnoreCase)
+                => Scripts.Evaluate(PreparedScript.Prepare(expression.Text ?? "")),
+            _ when string.Equals(expression.Type, ExpressionTypes.Variable, StringComparison.OrdinalIgnoreCase)
+                => GetVariable(VariableReference.FromExpression(expression)),
+            _ when string.Equals(expression.Type, ExpressionTypes.Object, StringComparison.OrdinalIgnoreCase)
+                => expression.Text is { } json ? PlainJson.Parse(json) : null,
+            _ => expression.Text,
+        };
+        return ValueConverter.To<T>(value);
+    }
+
+    /// <summary>Answers the HTTP request that is waiting on this burst (dropped when none is).</summary>
+    public void SetHttpResponse(HttpResponseSpec response) => _result.HttpResponse = response;
+
+    /// <summary>Publishes an event to waiting workflows once this burst has committed.</summary>
+    public void PublishEvent(string eventName, string? correlationId, object? payload)
+        => _result.PublishedEvents.Add(new PublishedEvent(eventName, correlationId, payload, InstanceId));
+
+    public TInputs BindInputs<TInputs>() where TInputs : class
+        => (TInputs)(Node.Binder ?? throw new InvalidOperationException($"{Node} has no input binder."))(this);
+
+    internal bool HasInput(int slot) => Node.Inputs[slot] is not null;
+
+    internal object? EvaluateInput(int slot)
+    {
+        try
+        {
+            return Node.Inputs[slot]!.Evaluate(this);
+        }
+        catch (Exception ex) when (ex is ScriptException or FormatException)
+        {
+            throw new InputEvaluationException(Node.Descriptor.Inputs[slot].Name, ex.Message, ex);
+        }
+    }
+}

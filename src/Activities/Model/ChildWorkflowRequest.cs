@@ -1,0 +1,8 @@
+namespace Itsm.Activities.Model;
+
+/// <summary>What <c>Elsa.ExecuteWorkflow</c> asks the runtime to start, carried on its bookmark.</summary>
+public sealed record ChildWorkflowRequest(
+    string WorkflowDefinitionId,
+    string? CorrelationId,
+    IReadOnlyDictionary<string, object?>? Input,
+    bool WaitForCompletion);

@@ -1,0 +1,39 @@
+using Itsm.Activities.Engine;
+using Itsm.Activities.Model;
+
+namespace Itsm.Activities.Primitives;
+
+/// <summary>
+/// An HTTP route under <c>/workflows/</c>. As a trigger it starts the workflow with the request (the JSON
+/// body becomes the workflow's input); later in a flow it waits until a request arrives on its route.
+/// </summary>
+[Activity("Elsa", "HttpEndpoint", Category = "HTTP", DisplayName = "HTTP Endpoint", Kind = ActivityKind.Trigger,
+    Description = "Starts or resumes the workflow when a request arrives on the path.")]
+[Output("parsedContent", typeof(object), Description = "The parsed request body.")]
+[Output("queryStringData", typeof(object), Description = "The query string values.")]
+[Output("headers", typeof(object), Description = "The request headers.")]
+[Output("routeData", typeof(object), Description = "Values taken from the route.")]
+public sealed class HttpEndpoint : Activity<HttpEndpoint.Inputs>
+{
+    public sealed class Inputs
+    {
+        [Input(Description = "The path under /workflows/, e.g. incidents.")]
+        public string? Path { get; set; }
+
+        [Input(UIHint = UIHints.CheckList, TypeName = "String[]", Options = ["GET", "POST", "PUT", "PATCH", "DELETE"], Description = "The HTTP methods accepted.")]
+        public string[] SupportedMethods { get; set; } = ["GET"];
+
+        [Input(Category = "Security", Description = "Accept signed-in or API-key requests only.")]
+        public bool Authorize { get; set; }
+    }
+
+    protected override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Inputs input, CancellationToken cancellationToken)
+    {
+        if (context.IsTriggerOfThisStart) return new(Done(context.ResumeInput));
+        if (string.IsNullOrWhiteSpace(input.Path)) return new(Fail("No path given.", retryable: false));
+        return new(Suspend(new BookmarkRequest(BookmarkKinds.HttpEndpoint, HttpRoutes.Normalize(input.Path))
+        {
+            Payload = new Dictionary<string, object?> { ["methods"] = input.SupportedMethods.Select(m => m.ToUpperInvariant()).ToArray() },
+        }));
+    }
+}
