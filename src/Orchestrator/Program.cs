@@ -1,5 +1,23 @@
+using Itsm.Orchestrator.Hosting;
+using Itsm.Orchestrator.Persistence;
+using Itsm.Orchestrator.Runtime;
+using Itsm.Orchestrator.Timers;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+// Itsm: ITIL 4 value streams run as Elsa-3-compatible workflows. This file is the table of contents;
+// each Add*/Map* lives in its feature folder.
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddItsmPersistence(builder.Configuration)
+    .AddItsmRuntime(builder.Configuration)
+    .AddItsmTimers(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
+
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+
 app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the integration tests.</summary>
 public partial class Program;

@@ -33,4 +33,9 @@ public sealed class ExecuteWorkflow : Activity<ExecuteWorkflow.Inputs>
         var request = new ChildWorkflowRequest(input.WorkflowDefinitionId, input.CorrelationId ?? context.CorrelationId, input.Input, input.WaitForCompletion);
         return new(Suspend(new BookmarkRequest(BookmarkKinds.ExecuteWorkflow, input.WorkflowDefinitionId) { Payload = request }));
     }
+
+    protected override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Inputs input, CancellationToken cancellationToken)
+        => new(context.ResumeInput is ChildWorkflowFailure failure
+            ? Fail(failure.Reason, retryable: true)
+            : Done(context.ResumeInput));
 }

@@ -1,0 +1,13 @@
+using Itsm.Activities.Definitions;
+using Itsm.Orchestrator.Persistence;
+
+namespace Itsm.Orchestrator.Definitions;
+
+/// <summary>
+/// The outcome of saving or publishing: the stored version (null when validation failed), whether it was
+/// already published, and the problems found (each with the path of the field at fault).
+/// </summary>
+public sealed record SaveDefinitionResult(DefinitionRecord? Definition, bool AlreadyPublished, IReadOnlyList<DefinitionError> Errors)
+{
+    public bool Succeeded => Definition is not null && Errors.Count == 0;
+}

@@ -1,0 +1,99 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Itsm.Orchestrator.Persistence;
+
+/// <summary>
+/// Prepares the database: creates the data folder, switches the file to WAL and applies pending migrations.
+/// Runs once per process, whoever asks first: the host (as a hosted service, registered by
+/// <see cref="PersistenceServiceCollectionExtensions.AddItsmPersistence"/>) or the stores on their first
+/// use, so no start-up ordering between hosted services can reach an unmigrated database.
+/// </summary>
+public sealed partial class DatabaseInitializer(
+    IOptions<PersistenceOptions> options,
+    IDbContextFactory<ItsmDbContext> contextFactory,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    private readonly Lock _gate = new();
+    private Task? _initialization;
+
+    /// <summary>True once the database is ready; lets callers skip the await on the hot path.</summary>
+    public bool IsInitialized => _initialization is { IsCompletedSuccessfully: true };
+
+    /// <summary>Initializes the database once; concurrent and later calls share (or reuse) the first run.</summary>
+    public Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        Task initialization;
+        lock (_gate)
+        {
+            // A failed or cancelled attempt is retried by the next caller instead of being cached forever.
+            if (_initialization is null || _initialization.IsFaulted || _initialization.IsCanceled)
+            {
+                // The shared run ignores the caller's token: one caller giving up must not cancel it for the others.
+                _initialization = Task.Run(() => RunAsync(CancellationToken.None), CancellationToken.None);
+            }
+
+            initialization = _initialization;
+        }
+
+        return initialization.IsCompleted ? initialization : initialization.WaitAsync(cancellationToken);
+    }
+
+    Task IHostedService.StartAsync(CancellationToken cancellationToken) => InitializeAsync(cancellationToken);
+
+    Task IHostedService.StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        Directory.CreateDirectory(settings.DataDirectory);
+
+        // journal_mode=WAL is stored in the file: set it once, before the migrations write anything.
+        await using (var connection = new SqliteConnection(settings.ConnectionString))
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            var mode = (string?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                LogJournalModeNotWal(logger, mode);
+            }
+        }
+
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+            if (pending.Count > 0)
+            {
+                LogApplyingMigrations(logger, pending.Count, settings.DatabasePath);
+                await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        // Gathers planner statistics for tables that lack them (0x10000: also examine unused tables), so the
+        // list queries pick the right index on a database that was never ANALYZEd.
+        await using (var connection = new SqliteConnection(settings.ConnectionString))
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA optimize=0x10002;";
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        LogReady(logger, settings.DatabasePath);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SQLite refused WAL journal mode (mode is {JournalMode}); commits will be slower")]
+    private static partial void LogJournalModeNotWal(ILogger logger, string? journalMode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {MigrationCount} migration(s) to {DatabasePath}")]
+    private static partial void LogApplyingMigrations(ILogger logger, int migrationCount, string databasePath);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {DatabasePath} is ready")]
+    private static partial void LogReady(ILogger logger, string databasePath);
+}

@@ -1,0 +1,102 @@
+using Itsm.Orchestrator.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Itsm.Orchestrator.Persistence;
+
+/// <summary>The EF Core pieces of <see cref="SqliteWorkflowStore.ListInstancesAsync"/>: filters, keyset and order.</summary>
+internal static class InstanceQueries
+{
+    /// <summary>The ordering columns of the row a keyset page continues after.</summary>
+    public sealed record Anchor(long CreatedAt, long UpdatedAt, long? FinishedAt);
+
+    /// <summary>Applies every filter of <paramref name="query"/> except paging (the TotalCount query).</summary>
+    public static IQueryable<InstanceEntity> Filter(IQueryable<InstanceEntity> source, InstanceQuery query)
+    {
+        if (query.DefinitionId is { } definitionId)
+        {
+            source = source.Where(e => e.DefinitionId == definitionId);
+        }
+
+        if (query.DefinitionVersionId is { } definitionVersionId)
+        {
+            source = source.Where(e => e.DefinitionVersionId == definitionVersionId);
+        }
+
+        if (query.CorrelationId is { } correlationId)
+        {
+            source = source.Where(e => e.CorrelationId == correlationId);
+        }
+
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            var values = statuses.Distinct().ToArray();
+            source = source.Where(e => values.Contains(e.Status));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.SearchTerm))
+        {
+            var pattern = LikePattern.Contains(query.SearchTerm);
+            source = source.Where(e =>
+                EF.Functions.Like(e.Name, pattern, LikePattern.Escape) ||
+                EF.Functions.Like(e.Id, pattern, LikePattern.Escape) ||
+                EF.Functions.Like(e.CorrelationId, pattern, LikePattern.Escape));
+        }
+
+        // Both bounds are inclusive.
+        if (query.CreatedFrom is { } from)
+        {
+            var fromTicks = UtcTicks.From(from);
+            source = source.Where(e => e.CreatedAt >= fromTicks);
+        }
+
+        if (query.CreatedTo is { } to)
+        {
+            var toTicks = UtcTicks.From(to);
+            source = source.Where(e => e.CreatedAt <= toTicks);
+        }
+
+        return source;
+    }
+
+    /// <summary>Rows strictly after the anchor in the (order column, Id) order, matching <see cref="Order"/>.</summary>
+    public static IQueryable<InstanceEntity> After(
+        IQueryable<InstanceEntity> source, InstanceOrder order, bool ascending, Anchor anchor, string afterId) => order switch
+    {
+        InstanceOrder.UpdatedAt => AfterUpdatedAt(source, anchor.UpdatedAt, ascending, afterId),
+        InstanceOrder.FinishedAt => AfterFinishedAt(source, anchor.FinishedAt, ascending, afterId),
+        _ => AfterCreatedAt(source, anchor.CreatedAt, ascending, afterId),
+    };
+
+    public static IQueryable<InstanceEntity> Order(IQueryable<InstanceEntity> source, InstanceOrder order, bool ascending) =>
+        (order, ascending) switch
+        {
+            (InstanceOrder.UpdatedAt, true) => source.OrderBy(e => e.UpdatedAt).ThenBy(e => e.Id),
+            (InstanceOrder.UpdatedAt, false) => source.OrderByDescending(e => e.UpdatedAt).ThenByDescending(e => e.Id),
+            (InstanceOrder.FinishedAt, true) => source.OrderBy(e => e.FinishedAt).ThenBy(e => e.Id),
+            (InstanceOrder.FinishedAt, false) => source.OrderByDescending(e => e.FinishedAt).ThenByDescending(e => e.Id),
+            (_, true) => source.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id),
+            _ => source.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id),
+        };
+
+    // Spelled out per column (rather than composed from a column selector) so EF translates plain comparisons.
+    private static IQueryable<InstanceEntity> AfterCreatedAt(
+        IQueryable<InstanceEntity> source, long value, bool ascending, string afterId) => ascending
+        ? source.Where(e => e.CreatedAt > value || (e.CreatedAt == value && string.Compare(e.Id, afterId) > 0))
+        : source.Where(e => e.CreatedAt < value || (e.CreatedAt == value && string.Compare(e.Id, afterId) < 0));
+
+    private static IQueryable<InstanceEntity> AfterUpdatedAt(
+        IQueryable<InstanceEntity> source, long value, bool ascending, string afterId) => ascending
+        ? source.Where(e => e.UpdatedAt > value || (e.UpdatedAt == value && string.Compare(e.Id, afterId) > 0))
+        : source.Where(e => e.UpdatedAt < value || (e.UpdatedAt == value && string.Compare(e.Id, afterId) < 0));
+
+    /// <summary>SQLite sorts NULL first ascending and last descending; unfinished instances follow that.</summary>
+    private static IQueryable<InstanceEntity> AfterFinishedAt(
+        IQueryable<InstanceEntity> source, long? value, bool ascending, string afterId) => (value, ascending) switch
+    {
+        (null, true) => source.Where(e => (e.FinishedAt == null && string.Compare(e.Id, afterId) > 0) || e.FinishedAt != null),
+        (null, false) => source.Where(e => e.FinishedAt == null && string.Compare(e.Id, afterId) < 0),
+        ({ } v, true) => source.Where(e => e.FinishedAt > v || (e.FinishedAt == v && string.Compare(e.Id, afterId) > 0)),
+        ({ } v, false) => source.Where(e =>
+            e.FinishedAt < v || (e.FinishedAt == v && string.Compare(e.Id, afterId) < 0) || e.FinishedAt == null),
+    };
+}

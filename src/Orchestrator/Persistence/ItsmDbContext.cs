@@ -1,0 +1,31 @@
+using Itsm.Orchestrator.Persistence.Configurations;
+using Itsm.Orchestrator.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Itsm.Orchestrator.Persistence;
+
+/// <summary>
+/// The EF Core model of the Itsm database: the schema source for migrations, definition storage and the
+/// list queries. The workflow store's hot path (commits, resume lookups) bypasses it with raw SQLite commands.
+/// </summary>
+public sealed class ItsmDbContext(DbContextOptions<ItsmDbContext> options) : DbContext(options)
+{
+    internal DbSet<InstanceEntity> Instances => Set<InstanceEntity>();
+
+    internal DbSet<BookmarkEntity> Bookmarks => Set<BookmarkEntity>();
+
+    internal DbSet<JournalEntity> Journal => Set<JournalEntity>();
+
+    internal DbSet<FaultEntity> Faults => Set<FaultEntity>();
+
+    internal DbSet<DefinitionEntity> Definitions => Set<DefinitionEntity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new InstanceConfiguration());
+        modelBuilder.ApplyConfiguration(new BookmarkConfiguration());
+        modelBuilder.ApplyConfiguration(new JournalConfiguration());
+        modelBuilder.ApplyConfiguration(new FaultConfiguration());
+        modelBuilder.ApplyConfiguration(new DefinitionConfiguration());
+    }
+}

@@ -1,0 +1,66 @@
+using Itsm.Activities.Model;
+using Microsoft.Data.Sqlite;
+
+namespace Itsm.Orchestrator.Persistence.Sqlite;
+
+/// <summary>Maps rows selected with the <see cref="SqlText"/> column lists (by ordinal) to the contract records.</summary>
+internal static class RecordReader
+{
+    public static InstanceRecord Instance(SqliteDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        r.GetString(2),
+        r.GetInt32(3),
+        NullableString(r, 4),
+        (InstanceStatus)r.GetInt32(5),
+        NullableString(r, 6),
+        NullableString(r, 7),
+        r.GetInt32(8),
+        UtcTicks.ToDateTimeOffset(r.GetInt64(9)),
+        UtcTicks.ToDateTimeOffset(r.GetInt64(10)),
+        UtcTicks.ToDateTimeOffset(NullableInt64(r, 11)),
+        r.GetInt64(12),
+        r.GetString(13));
+
+    public static BookmarkRecord Bookmark(SqliteDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        r.GetString(2),
+        r.GetString(3),
+        r.GetString(4),
+        NullableString(r, 5),
+        NullableString(r, 6),
+        NullableString(r, 7),
+        UtcTicks.ToDateTimeOffset(r.GetInt64(8)),
+        UtcTicks.ToDateTimeOffset(NullableInt64(r, 9)),
+        NullableString(r, 10),
+        NullableString(r, 11),
+        UtcTicks.ToDateTimeOffset(NullableInt64(r, 12)));
+
+    public static JournalRecord Journal(SqliteDataReader r) => new(
+        r.GetString(0),
+        r.GetInt64(1),
+        r.GetString(2),
+        r.GetString(3),
+        NullableString(r, 4),
+        r.GetString(5),
+        UtcTicks.ToDateTimeOffset(r.GetInt64(6)),
+        UtcTicks.ToDateTimeOffset(NullableInt64(r, 7)),
+        NullableString(r, 8),
+        NullableString(r, 9),
+        NullableString(r, 10));
+
+    public static FaultRecord Fault(SqliteDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        r.GetString(2),
+        r.GetString(3),
+        r.GetString(4),
+        NullableString(r, 5),
+        UtcTicks.ToDateTimeOffset(r.GetInt64(6)),
+        UtcTicks.ToDateTimeOffset(NullableInt64(r, 7)));
+
+    private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+
+    private static long? NullableInt64(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetInt64(ordinal);
+}

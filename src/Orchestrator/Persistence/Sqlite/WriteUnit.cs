@@ -1,0 +1,25 @@
+namespace Itsm.Orchestrator.Persistence.Sqlite;
+
+/// <summary>
+/// One caller's request to the group writer: applied inside a savepoint of the batch transaction and
+/// completed only after that transaction committed (or failed).
+/// </summary>
+internal abstract class WriteUnit(CancellationToken cancellationToken)
+{
+    // Continuations run off the writer thread, so a slow caller cannot stall the next batch.
+    private readonly TaskCompletionSource<bool> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Checked before the unit is written; once written, the unit completes with its real outcome.</summary>
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    public Task<bool> Completion => _completion.Task;
+
+    /// <summary>Applies the unit's statements; throws <see cref="ConcurrencyConflictException"/> to undo it.</summary>
+    public abstract bool Apply(WriterStatements statements);
+
+    public void Succeed(bool result) => _completion.TrySetResult(result);
+
+    public void Fail(Exception exception) => _completion.TrySetException(exception);
+
+    public void Cancel() => _completion.TrySetCanceled(CancellationToken);
+}

@@ -1,0 +1,163 @@
+using Microsoft.Data.Sqlite;
+
+namespace Itsm.Orchestrator.Persistence.Sqlite;
+
+/// <summary>
+/// The group writer's long-lived connection and its prepared statements. Transactions and savepoints are
+/// plain SQL statements (not <see cref="SqliteTransaction"/>) so the same prepared commands serve every batch
+/// without re-binding a transaction object.
+/// </summary>
+internal sealed class WriterStatements : IDisposable
+{
+    private const string Savepoint = "unit";
+
+    private readonly SqliteConnection _connection;
+    private readonly List<PreparedStatement> _all = [];
+    private readonly PreparedStatement _begin;
+    private readonly PreparedStatement _commit;
+    private readonly PreparedStatement _rollback;
+    private readonly PreparedStatement _savepoint;
+    private readonly PreparedStatement _release;
+    private readonly PreparedStatement _rollbackToSavepoint;
+    private readonly PreparedStatement _insertInstance;
+    private readonly PreparedStatement _updateInstance;
+    private readonly PreparedStatement _insertBookmark;
+    private readonly PreparedStatement _deleteBookmark;
+    private readonly PreparedStatement _insertJournal;
+    private readonly PreparedStatement _insertFault;
+    private readonly PreparedStatement _resolveFault;
+    private readonly PreparedStatement _deleteBookmarksOfInstance;
+    private readonly PreparedStatement _deleteJournalOfInstance;
+    private readonly PreparedStatement _deleteFaultsOfInstance;
+    private readonly PreparedStatement _deleteInstance;
+
+    private WriterStatements(SqliteConnection connection)
+    {
+        _connection = connection;
+        // IMMEDIATE takes the write lock up front: a deferred transaction could hit SQLITE_BUSY on its first write.
+        _begin = Prepare("BEGIN IMMEDIATE", 0);
+        _commit = Prepare("COMMIT", 0);
+        _rollback = Prepare("ROLLBACK", 0);
+        _savepoint = Prepare("SAVEPOINT " + Savepoint, 0);
+        _release = Prepare("RELEASE " + Savepoint, 0);
+        _rollbackToSavepoint = Prepare("ROLLBACK TO " + Savepoint, 0);
+        _insertInstance = Prepare(SqlText.InsertInstance, 14);
+        _updateInstance = Prepare(SqlText.UpdateInstance, 15);
+        _insertBookmark = Prepare(SqlText.InsertBookmark, 13);
+        _deleteBookmark = Prepare(SqlText.DeleteBookmark, 2);
+        _insertJournal = Prepare(SqlText.InsertJournal, 11);
+        _insertFault = Prepare(SqlText.InsertFault, 8);
+        _resolveFault = Prepare(SqlText.ResolveFault, 3);
+        _deleteBookmarksOfInstance = Prepare(SqlText.DeleteBookmarksOfInstance, 1);
+        _deleteJournalOfInstance = Prepare(SqlText.DeleteJournalOfInstance, 1);
+        _deleteFaultsOfInstance = Prepare(SqlText.DeleteFaultsOfInstance, 1);
+        _deleteInstance = Prepare(SqlText.DeleteInstance, 1);
+    }
+
+    public static WriterStatements Open(string connectionString)
+    {
+        var connection = SqliteConnections.Open(connectionString);
+        try
+        {
+            return new WriterStatements(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>True while a transaction is open on the connection (SQLite may end one itself after an I/O error).</summary>
+    public bool InTransaction => SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0;
+
+    public void Begin() => _begin.ExecuteNonQuery();
+
+    public void Commit() => _commit.ExecuteNonQuery();
+
+    public void Rollback() => _rollback.ExecuteNonQuery();
+
+    public void BeginUnit() => _savepoint.ExecuteNonQuery();
+
+    public void EndUnit() => _release.ExecuteNonQuery();
+
+    /// <summary>Undoes everything since <see cref="BeginUnit"/> and pops the savepoint; the batch transaction stays open.</summary>
+    public void UndoUnit()
+    {
+        _rollbackToSavepoint.ExecuteNonQuery();
+        _release.ExecuteNonQuery();
+    }
+
+    /// <summary>Inserts a new instance; false when an instance with that id already exists.</summary>
+    public bool InsertInstance(InstanceRecord instance) => BindInstance(_insertInstance, instance).ExecuteNonQuery() == 1;
+
+    /// <summary>Replaces an instance if its stored revision is <paramref name="expectedRevision"/>; false otherwise.</summary>
+    public bool UpdateInstance(InstanceRecord instance, long expectedRevision) =>
+        BindInstance(_updateInstance, instance).Set(14, expectedRevision).ExecuteNonQuery() == 1;
+
+    public void InsertBookmark(BookmarkRecord b) => _insertBookmark
+        .Set(0, b.Id).Set(1, b.InstanceId).Set(2, b.ActivityId).Set(3, b.ActivityType).Set(4, b.Kind).Set(5, b.Key)
+        .Set(6, b.CorrelationId).Set(7, b.PayloadJson).Set(8, UtcTicks.From(b.CreatedAt)).Set(9, UtcTicks.From(b.ResumeAt))
+        .Set(10, b.Role).Set(11, b.Title).Set(12, UtcTicks.From(b.DueAt))
+        .ExecuteNonQuery();
+
+    public void DeleteBookmark(string bookmarkId, string instanceId) =>
+        _deleteBookmark.Set(0, bookmarkId).Set(1, instanceId).ExecuteNonQuery();
+
+    public void InsertJournal(JournalRecord j) => _insertJournal
+        .Set(0, j.InstanceId).Set(1, j.Sequence).Set(2, j.ActivityId).Set(3, j.ActivityType).Set(4, j.ActivityName)
+        .Set(5, j.EventName).Set(6, UtcTicks.From(j.StartedAt)).Set(7, UtcTicks.From(j.CompletedAt)).Set(8, j.Outcome)
+        .Set(9, j.Summary).Set(10, j.Tags)
+        .ExecuteNonQuery();
+
+    public void InsertFault(FaultRecord f) => _insertFault
+        .Set(0, f.Id).Set(1, f.InstanceId).Set(2, f.ActivityId).Set(3, f.ActivityType).Set(4, f.Message)
+        .Set(5, f.ExceptionType).Set(6, UtcTicks.From(f.OccurredAt)).Set(7, UtcTicks.From(f.ResolvedAt))
+        .ExecuteNonQuery();
+
+    public void ResolveFault(string faultId, string instanceId, DateTimeOffset resolvedAt) =>
+        _resolveFault.Set(0, faultId).Set(1, instanceId).Set(2, UtcTicks.From(resolvedAt)).ExecuteNonQuery();
+
+    /// <summary>Deletes an instance and everything hanging off it; false when the instance row did not exist.</summary>
+    public bool DeleteInstance(string instanceId)
+    {
+        _deleteBookmarksOfInstance.Set(0, instanceId).ExecuteNonQuery();
+        _deleteJournalOfInstance.Set(0, instanceId).ExecuteNonQuery();
+        _deleteFaultsOfInstance.Set(0, instanceId).ExecuteNonQuery();
+        return _deleteInstance.Set(0, instanceId).ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>
+    /// Lets SQLite refresh its planner statistics where they are stale (cheap; recommended before closing a
+    /// long-lived connection).
+    /// </summary>
+    public void Optimize()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA optimize;";
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        foreach (var statement in _all)
+        {
+            statement.Dispose();
+        }
+
+        _connection.Dispose();
+    }
+
+    private static PreparedStatement BindInstance(PreparedStatement statement, InstanceRecord i) => statement
+        .Set(0, i.Id).Set(1, i.DefinitionId).Set(2, i.DefinitionVersionId).Set(3, i.Version).Set(4, i.Name)
+        .Set(5, (long)i.Status).Set(6, i.CorrelationId).Set(7, i.ParentInstanceId).Set(8, i.FaultCount)
+        .Set(9, UtcTicks.From(i.CreatedAt)).Set(10, UtcTicks.From(i.UpdatedAt)).Set(11, UtcTicks.From(i.FinishedAt))
+        .Set(12, i.Revision).Set(13, i.StateJson);
+
+    private PreparedStatement Prepare(string sql, int parameterCount)
+    {
+        var statement = new PreparedStatement(_connection, sql, parameterCount);
+        _all.Add(statement);
+        return statement;
+    }
+}

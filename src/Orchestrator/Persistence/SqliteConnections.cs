@@ -1,0 +1,32 @@
+using Microsoft.Data.Sqlite;
+
+namespace Itsm.Orchestrator.Persistence;
+
+/// <summary>Opens raw connections configured the way every Itsm connection must be.</summary>
+internal static class SqliteConnections
+{
+    /// <summary>
+    /// WAL with synchronous=NORMAL is durable across application crashes and only loses the last
+    /// transactions on power loss, at a fraction of the fsync cost of FULL. The journal mode itself is
+    /// persistent and set once by <see cref="DatabaseInitializer"/>.
+    /// </summary>
+    public const string ConnectionPragmas = "PRAGMA synchronous=NORMAL;";
+
+    public static SqliteConnection Open(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = ConnectionPragmas;
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,338 @@
+using Itsm.Orchestrator.Persistence.Entities;
+using Itsm.Orchestrator.Persistence.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Itsm.Orchestrator.Persistence;
+
+/// <summary>
+/// <see cref="IWorkflowStore"/> on SQLite. Writes go through one <see cref="GroupCommitWriter"/> (group commit,
+/// prepared statements, a savepoint per unit). The resume hot path (<see cref="FindInstanceAsync"/>,
+/// <see cref="FindBookmarkAsync"/>, <see cref="FindBookmarksAsync"/>) and the other fixed-shape reads use
+/// pooled read sessions with prepared statements; the filtered lists use EF Core no-tracking queries.
+/// Register as a singleton; disposing it drains the writer.
+/// </summary>
+public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDisposable
+{
+    private const int MaxPageSize = 1000;
+
+    // Indexed by (hasKey ? 1 : 0) | (hasCorrelation ? 2 : 0) | (hasInstance ? 4 : 0).
+    private static readonly string[] FindBookmarksSql =
+        [.. Enumerable.Range(0, 8).Select(i => SqlText.FindBookmarks((i & 1) != 0, (i & 2) != 0, (i & 4) != 0))];
+
+    private readonly PersistenceOptions _options;
+    private readonly IDbContextFactory<ItsmDbContext> _contexts;
+    private readonly DatabaseInitializer _initializer;
+    private readonly GroupCommitWriter _writer;
+    private readonly ReadSessionPool _readers;
+    private int _disposed;
+
+    public SqliteWorkflowStore(
+        IOptions<PersistenceOptions> options,
+        IDbContextFactory<ItsmDbContext> contexts,
+        DatabaseInitializer initializer,
+        ILogger<SqliteWorkflowStore> logger)
+    {
+        _options = options.Value;
+        _contexts = contexts;
+        _initializer = initializer;
+        // The writer and read sessions own their connections for the store's lifetime: pooling adds nothing.
+        var dedicated = _options.BuildConnectionString(pooling: false);
+        _writer = new GroupCommitWriter(dedicated, _options.MaxUnitsPerTransaction, logger);
+        _readers = new ReadSessionPool(dedicated, maxIdle: Math.Max(4, Environment.ProcessorCount * 2));
+    }
+
+    /// <summary>Group-commit transactions so far (diagnostics, tests and benchmarks).</summary>
+    internal long CommittedTransactions => _writer.CommittedTransactions;
+
+    public async Task CommitAsync(IReadOnlyList<InstanceWrite> writes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        if (writes.Count == 0)
+        {
+            return;
+        }
+
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        await _writer.WriteAsync(new CommitUnit(writes, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> DeleteInstanceAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return await _writer.WriteAsync(new DeleteInstanceUnit(instanceId, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<InstanceRecord?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Read(instanceId, static (session, id) =>
+        {
+            using var reader = session.Statement(SqlText.FindInstance, 1).Set(0, id).ExecuteReader();
+            return reader.Read() ? RecordReader.Instance(reader) : null;
+        });
+    }
+
+    public async Task<BookmarkRecord?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bookmarkId);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Read(bookmarkId, static (session, id) =>
+        {
+            using var reader = session.Statement(SqlText.FindBookmark, 1).Set(0, id).ExecuteReader();
+            return reader.Read() ? RecordReader.Bookmark(reader) : null;
+        });
+    }
+
+    /// <remarks>
+    /// <paramref name="key"/> is part of the bookmark's identity: <c>null</c> matches bookmarks without a key.
+    /// <paramref name="correlationId"/> and <paramref name="instanceId"/> narrow the result only when given.
+    /// </remarks>
+    public async Task<IReadOnlyList<BookmarkRecord>> FindBookmarksAsync(
+        string kind, string? key, string? correlationId, string? instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Read((kind, key, correlationId, instanceId), static (session, filter) =>
+        {
+            var shape = (filter.key is null ? 0 : 1) | (filter.correlationId is null ? 0 : 2) | (filter.instanceId is null ? 0 : 4);
+            var parameterCount = 1 + (shape & 1) + ((shape >> 1) & 1) + ((shape >> 2) & 1);
+            var statement = session.Statement(FindBookmarksSql[shape], parameterCount).Set(0, filter.kind);
+            var next = 1;
+            if (filter.key is not null)
+            {
+                statement.Set(next++, filter.key);
+            }
+
+            if (filter.correlationId is not null)
+            {
+                statement.Set(next++, filter.correlationId);
+            }
+
+            if (filter.instanceId is not null)
+            {
+                statement.Set(next, filter.instanceId);
+            }
+
+            return ReadAll(statement, RecordReader.Bookmark);
+        });
+    }
+
+    public async Task<IReadOnlyList<BookmarkRecord>> ListBookmarksOfInstanceAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Read(instanceId, static (session, id) =>
+            ReadAll(session.Statement(SqlText.ListBookmarksOfInstance, 1).Set(0, id), RecordReader.Bookmark));
+    }
+
+    public async Task<IReadOnlyList<BookmarkRecord>> ListTimerBookmarksAsync(CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Read(0, static (session, _) =>
+            ReadAll(session.Statement(SqlText.ListTimerBookmarks, 0), RecordReader.Bookmark));
+    }
+
+    public async Task<IReadOnlyList<JournalRecord>> ListJournalAsync(
+        string instanceId, int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        if (take <= 0)
+        {
+            return [];
+        }
+
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Read((instanceId, skip: Math.Max(0, skip), take), static (session, page) =>
+            ReadAll(session.Statement(SqlText.ListJournal, 3).Set(0, page.instanceId).Set(1, page.take).Set(2, page.skip),
+                RecordReader.Journal));
+    }
+
+    public async Task<int> CountJournalAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Read(instanceId, static (session, id) =>
+            Convert.ToInt32(session.Statement(SqlText.CountJournal, 1).Set(0, id).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public async Task<IReadOnlyList<FaultRecord>> ListFaultsAsync(string instanceId, bool includeResolved, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var sql = includeResolved ? SqlText.ListFaults : SqlText.ListOpenFaults;
+        return Read((instanceId, sql), static (session, q) =>
+            ReadAll(session.Statement(q.sql, 1).Set(0, q.instanceId), RecordReader.Fault));
+    }
+
+    public async Task<InstancePage> ListInstancesAsync(InstanceQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+
+        var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var filtered = InstanceQueries.Filter(context.Instances.AsNoTracking(), query);
+            var total = await filtered.LongCountAsync(cancellationToken).ConfigureAwait(false);
+
+            IQueryable<InstanceEntity> page = filtered;
+            if (query.After is { } after)
+            {
+                var anchor = await context.Instances.AsNoTracking()
+                    .Where(e => e.Id == after)
+                    .Select(e => new InstanceQueries.Anchor(e.CreatedAt, e.UpdatedAt, e.FinishedAt))
+                    .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+
+                // The anchor row is gone (deleted between pages): its position is unknown, so end the listing
+                // rather than restart from the top and loop a client that pages through everything.
+                if (anchor is null)
+                {
+                    return new InstancePage([], total);
+                }
+
+                page = InstanceQueries.After(page, query.OrderBy, query.Ascending, anchor, after);
+            }
+
+            page = InstanceQueries.Order(page, query.OrderBy, query.Ascending);
+            if (query.After is null && query.Page > 0)
+            {
+                page = page.Skip(query.Page * pageSize);
+            }
+
+            var items = await page.Take(pageSize)
+                .Select(e => new InstanceSummary(
+                    e.Id, e.DefinitionId, e.DefinitionVersionId, e.Version, e.Name, e.Status, e.CorrelationId,
+                    e.ParentInstanceId, e.FaultCount, UtcTicks.ToDateTimeOffset(e.CreatedAt),
+                    UtcTicks.ToDateTimeOffset(e.UpdatedAt), UtcTicks.ToDateTimeOffset(e.FinishedAt)))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return new InstancePage(items, total);
+        }
+    }
+
+    /// <remarks>
+    /// Ordered by CreatedAt descending, then Id descending. <see cref="TaskQuery.Role"/> and
+    /// <see cref="TaskQuery.Roles"/> together form one "any of" role set.
+    /// </remarks>
+    public async Task<IReadOnlyList<BookmarkRecord>> ListTasksAsync(TaskQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+
+        var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var tasks = context.Bookmarks.AsNoTracking().Where(b => b.Role != null || b.Title != null);
+
+            var roles = (query.Roles ?? []).Append(query.Role).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+            if (roles.Length > 0)
+            {
+                tasks = tasks.Where(b => roles.Contains(b.Role!));
+            }
+
+            if (query.InstanceId is { } instanceId)
+            {
+                tasks = tasks.Where(b => b.InstanceId == instanceId);
+            }
+
+            if (query.After is { } after)
+            {
+                var anchor = await context.Bookmarks.AsNoTracking()
+                    .Where(b => b.Id == after)
+                    .Select(b => (long?)b.CreatedAt)
+                    .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+
+                // The anchor task was completed or removed: its position is unknown (see ListInstancesAsync).
+                if (anchor is not { } createdAt)
+                {
+                    return [];
+                }
+
+                tasks = tasks.Where(b => b.CreatedAt < createdAt || (b.CreatedAt == createdAt && string.Compare(b.Id, after) < 0));
+            }
+
+            var rows = await tasks
+                .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id)
+                .Take(pageSize)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return rows.ConvertAll(ToRecord);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        // Pending commits are written before the writer stops (see GroupCommitWriter.DisposeAsync).
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        _readers.Dispose();
+        using var pooled = new SqliteConnection(_options.ConnectionString);
+        SqliteConnection.ClearPool(pooled);
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private static BookmarkRecord ToRecord(BookmarkEntity b) => new(
+        b.Id, b.InstanceId, b.ActivityId, b.ActivityType, b.Kind, b.Key, b.CorrelationId, b.PayloadJson,
+        UtcTicks.ToDateTimeOffset(b.CreatedAt), UtcTicks.ToDateTimeOffset(b.ResumeAt), b.Role, b.Title,
+        UtcTicks.ToDateTimeOffset(b.DueAt));
+
+    private static List<T> ReadAll<T>(PreparedStatement statement, Func<SqliteDataReader, T> map)
+    {
+        var results = new List<T>();
+        using var reader = statement.ExecuteReader();
+        while (reader.Read())
+        {
+            results.Add(map(reader));
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Runs a read on a pooled session. Microsoft.Data.Sqlite has no real async I/O, so the read runs
+    /// synchronously; a session whose command threw is closed rather than reused.
+    /// </summary>
+    private T Read<TState, T>(TState state, Func<ReadSession, TState, T> read)
+    {
+        var session = _readers.Rent();
+        T result;
+        try
+        {
+            result = read(session, state);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+
+        _readers.Return(session);
+        return result;
+    }
+
+    private ValueTask EnsureInitializedAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return _initializer.IsInitialized ? ValueTask.CompletedTask : new ValueTask(_initializer.InitializeAsync(cancellationToken));
+    }
+}

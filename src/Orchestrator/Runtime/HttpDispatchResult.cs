@@ -1,0 +1,15 @@
+using Itsm.Activities.Engine;
+using Itsm.Activities.Model;
+
+namespace Itsm.Orchestrator.Runtime;
+
+public enum HttpDispatchOutcome
+{
+    NoRoute,
+    MethodNotAllowed,
+    Started,
+    Resumed,
+}
+
+/// <summary>What a request on a webhook route did: the instance it started or resumed and the workflow's own answer, if any.</summary>
+public sealed record HttpDispatchResult(HttpDispatchOutcome Outcome, WorkflowState? State, HttpResponseSpec? HttpResponse);

@@ -1,0 +1,54 @@
+using Itsm.Activities.Engine;
+using Itsm.Orchestrator.Persistence;
+
+namespace Itsm.Orchestrator.Runtime;
+
+/// <summary>
+/// One instance touched by a unit of work: its state after the bursts and every burst it ran, merged into
+/// one <see cref="InstanceWrite"/> (a bookmark created and consumed within the unit never reaches the store).
+/// </summary>
+internal sealed class PendingInstance(WorkflowState state, long expectedRevision, CompiledWorkflow workflow)
+{
+    public WorkflowState State { get; } = state;
+    public long ExpectedRevision { get; } = expectedRevision;
+    public CompiledWorkflow Workflow { get; } = workflow;
+    public List<BurstResult> Bursts { get; } = [];
+
+    public InstanceWrite ToWrite()
+    {
+        var added = new Dictionary<string, BookmarkState>(StringComparer.Ordinal);
+        var removed = new List<string>();
+        foreach (var burst in Bursts)
+        {
+            foreach (var bookmark in burst.AddedBookmarks) added[bookmark.Id] = bookmark;
+            foreach (var id in burst.RemovedBookmarkIds)
+                if (!added.Remove(id)) removed.Add(id);
+        }
+        var state = State;
+        var record = new InstanceRecord(state.InstanceId, state.DefinitionId, state.DefinitionVersionId, state.Version, state.Name,
+            state.Status, state.CorrelationId, state.ParentInstanceId, state.FaultCount, state.CreatedAt, state.UpdatedAt,
+            state.FinishedAt, ExpectedRevision + 1, WorkflowStateSerializer.Serialize(state));
+        return new InstanceWrite(
+            record,
+            ExpectedRevision,
+            added.Values.Select(ToRecord).ToList(),
+            removed,
+            Bursts.SelectMany(b => b.Journal).Select(ToRecord).ToList(),
+            Bursts.SelectMany(b => b.AddedFaults).Select(ToRecord).ToList(),
+            Bursts.SelectMany(b => b.ResolvedFaultIds).ToList());
+    }
+
+    private BookmarkRecord ToRecord(BookmarkState bookmark)
+    {
+        var node = Workflow.NodesById.GetValueOrDefault(bookmark.ActivityId);
+        var payload = bookmark.Payload is null ? null : System.Text.Json.JsonSerializer.Serialize(bookmark.Payload, Activities.Definitions.ElsaJson.Options);
+        return new BookmarkRecord(bookmark.Id, State.InstanceId, bookmark.ActivityId, node?.TypeName ?? bookmark.Kind, bookmark.Kind,
+            bookmark.Key, State.CorrelationId, payload, bookmark.CreatedAt, bookmark.ResumeAt, bookmark.Role, bookmark.Title, bookmark.DueAt);
+    }
+
+    private JournalRecord ToRecord(JournalEntry entry) => new(State.InstanceId, entry.Sequence, entry.ActivityId, entry.ActivityType,
+        entry.ActivityName, entry.EventName, entry.StartedAt, entry.CompletedAt, entry.Outcome, entry.Summary, entry.Tags);
+
+    private FaultRecord ToRecord(FaultState fault) => new(fault.Id, State.InstanceId, fault.ActivityId, fault.ActivityType,
+        fault.Message, fault.ExceptionType, fault.OccurredAt, null);
+}

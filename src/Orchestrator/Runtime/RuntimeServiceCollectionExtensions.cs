@@ -1,0 +1,40 @@
+using Itsm.Activities.Engine;
+using Itsm.Activities.Expressions;
+using Itsm.Orchestrator.Definitions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Itsm.Orchestrator.Runtime;
+
+public static class RuntimeServiceCollectionExtensions
+{
+    /// <summary>The engine, definitions and the durable runtime. Start-up work runs as <see cref="StartupTasks"/>.</summary>
+    public static IServiceCollection AddItsmRuntime(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RuntimeOptions>().Bind(configuration.GetSection("Itsm"))
+            .Validate(o => o.StepBudgetPerBurst > 0, "Itsm:StepBudgetPerBurst must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => ActivityRegistry.Create(ActivityRegistry.BuiltInTypes(), provider));
+        services.TryAddSingleton(provider => new WorkflowCompiler(provider.GetRequiredService<ActivityRegistry>()));
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<RuntimeOptions>>().Value;
+            var engine = new EngineOptions
+            {
+                StepBudgetPerBurst = options.StepBudgetPerBurst,
+                Scripts = new ScriptOptions { Timeout = options.ScriptTimeout },
+            };
+            return new WorkflowExecutor(engine, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<WorkflowExecutor>>());
+        });
+        services.TryAddSingleton<CompiledWorkflowCache>();
+        services.TryAddSingleton<TriggerIndex>();
+        services.TryAddSingleton<InstanceLocks>();
+        services.TryAddSingleton<WorkflowDefinitionService>();
+        services.TryAddSingleton<IWorkflowDefinitionService>(provider => provider.GetRequiredService<WorkflowDefinitionService>());
+        services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();
+        services.TryAddSingleton<WorkflowFileSeeder>();
+        services.AddHostedService<StartupTasks>();
+        return services;
+    }
+}

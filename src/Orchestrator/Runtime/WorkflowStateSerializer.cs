@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Itsm.Activities.Definitions;
+using Itsm.Activities.Engine;
+using Itsm.Activities.Expressions;
+
+namespace Itsm.Orchestrator.Runtime;
+
+/// <summary>
+/// Writes an instance's execution state to its one JSON column and reads it back. Values come back as
+/// plain data (JSON numbers as long/double, objects as ExpandoObject); variables are then restored to
+/// their declared types so an Int32 variable is an int again after a restart.
+/// </summary>
+public static class WorkflowStateSerializer
+{
+    public static string Serialize(WorkflowState state) => JsonSerializer.Serialize(state, ElsaJson.Options);
+
+    public static WorkflowState Deserialize(string json, CompiledWorkflow? workflow = null)
+    {
+        var state = JsonSerializer.Deserialize<WorkflowState>(json, ElsaJson.Options)
+            ?? throw new InvalidOperationException("Stored workflow state is empty.");
+        state.Variables = Plain(state.Variables, workflow);
+        state.Input = state.Input is null ? null : Plain(state.Input, null);
+        state.Output = state.Output is null ? null : Plain(state.Output, null);
+        state.Bookmarks = state.Bookmarks.Select(b => b with { Payload = b.Payload is JsonElement e ? PlainJson.ToPlain(e) : b.Payload }).ToList();
+        return state;
+    }
+
+    private static Dictionary<string, object?> Plain(Dictionary<string, object?> values, CompiledWorkflow? workflow)
+    {
+        var result = new Dictionary<string, object?>(values.Count, StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            var plain = value is JsonElement element ? PlainJson.ToPlain(element) : value;
+            result[name] = workflow is not null && workflow.VariablesByKey.TryGetValue(name, out var variable)
+                ? ValueConverter.Convert(plain, variable.Type)
+                : plain;
+        }
+        return result;
+    }
+}

@@ -1,0 +1,40 @@
+using Hangfire;
+using Itsm.Orchestrator.Runtime;
+
+namespace Itsm.Orchestrator.Timers;
+
+/// <summary>
+/// The Hangfire job behind every durable timer. It carries ids only and is idempotent: the bookmark is the
+/// truth, so a timer whose bookmark was already resumed or cancelled does nothing. Hangfire keeps due times
+/// in whole seconds and may fire up to ~1 s early: the job waits out (or reschedules) the remainder, so a
+/// timer never resumes before it is due.
+/// </summary>
+public sealed partial class DurableTimerJob(
+    IWorkflowRuntime runtime,
+    IBackgroundJobClient jobs,
+    TimeProvider clock,
+    ILogger<DurableTimerJob> logger)
+{
+    private static readonly TimeSpan WaitInProcessBelow = TimeSpan.FromSeconds(2);
+
+    [AutomaticRetry(Attempts = 3)]
+    public async Task FireAsync(string instanceId, string bookmarkId, long dueAtUtcTicks, CancellationToken cancellationToken)
+    {
+        var dueAt = new DateTimeOffset(dueAtUtcTicks, TimeSpan.Zero);
+        var early = dueAt - clock.GetUtcNow();
+        if (early > TimeSpan.Zero)
+        {
+            if (early > WaitInProcessBelow)
+            {
+                jobs.Schedule<DurableTimerJob>(job => job.FireAsync(instanceId, bookmarkId, dueAtUtcTicks, CancellationToken.None), early);
+                return;
+            }
+            await Task.Delay(early, clock, cancellationToken);
+        }
+        var result = await runtime.ResumeBookmarkAsync(bookmarkId, null, cancellationToken);
+        if (result.Outcome == ResumeOutcome.NotFound) LogStale(instanceId, bookmarkId);
+    }
+
+    [LoggerMessage(LogLevel.Debug, "Timer for bookmark {BookmarkId} of {InstanceId} fired after it was resumed or cancelled")]
+    private partial void LogStale(string instanceId, string bookmarkId);
+}
