@@ -68,6 +68,7 @@ public sealed class ActivityContext : IScriptScope
     /// <summary>Sets a variable by name or id, converting to its declared type (so an Int32 stays an integer).</summary>
     public void SetVariable(string nameOrId, object? value)
     {
+        value = PlainData.Normalize(value);
         if (Workflow.VariablesByKey.TryGetValue(nameOrId, out var variable))
             _state.Variables[variable.Name] = ValueConverter.Convert(value, variable.Type);
         else

@@ -1,0 +1,93 @@
+using Itsm.Activities.Definitions;
+using Itsm.Orchestrator.Definitions;
+using Itsm.Orchestrator.Persistence;
+using Itsm.Orchestrator.Runtime;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Itsm.Orchestrator.Tests.Support;
+
+/// <summary>
+/// The real host on a fresh SQLite file in a temp folder, with a fake clock (Monday 2026-11-23 09:00 UTC)
+/// and a manual timer scheduler instead of Hangfire's server. Pass an existing <c>dataPath</c> to start a
+/// second host on the same data (a restart); the folder is deleted only by the factory that created it.
+/// </summary>
+public sealed class ItsmAppFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset StartOfTest = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private readonly bool _ownsData;
+
+    public ItsmAppFactory(string? dataPath = null, DateTimeOffset? now = null)
+    {
+        _ownsData = dataPath is null;
+        DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "itsm-tests", Guid.NewGuid().ToString("N"));
+        Clock = new FakeTimeProvider(now ?? StartOfTest);
+        Timers = new ManualTimerScheduler { Clock = Clock };
+    }
+
+    public string DataPath { get; }
+    public FakeTimeProvider Clock { get; }
+    public ManualTimerScheduler Timers { get; }
+
+    public IWorkflowRuntime Runtime => Services.GetRequiredService<IWorkflowRuntime>();
+    public IWorkflowDefinitionService Definitions => Services.GetRequiredService<IWorkflowDefinitionService>();
+    public IWorkflowStore Store => Services.GetRequiredService<IWorkflowStore>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Itsm:DataPath", DataPath);
+        builder.UseSetting("Itsm:Timers:RunServer", "false");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<IDurableTimerScheduler>();
+            services.AddSingleton<IDurableTimerScheduler>(provider =>
+            {
+                Timers.Services = provider;
+                return Timers;
+            });
+        });
+    }
+
+    /// <summary>Saves and publishes a definition (throws with the compiler's errors when it does not compile).</summary>
+    public async Task<string> PublishAsync(string json)
+    {
+        var result = await Definitions.SaveAsync(ElsaJson.ParseDefinition(json), publish: true, CancellationToken.None);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Path}: {e.Message}")));
+        return result.Definition!.DefinitionId;
+    }
+
+    public async Task<WorkflowStateView> InstanceAsync(string instanceId)
+    {
+        var record = await Store.FindInstanceAsync(instanceId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"No instance {instanceId}.");
+        return new WorkflowStateView(record, WorkflowStateSerializer.Deserialize(record.StateJson));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (_ownsData && Directory.Exists(DataPath))
+            try
+            {
+                Directory.Delete(DataPath, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A lingering handle on a temp folder is not worth failing a test over.
+            }
+    }
+}
+
+public sealed record WorkflowStateView(InstanceRecord Record, Itsm.Activities.Engine.WorkflowState State)
+{
+    public object? Variable(string name) => State.Variables.GetValueOrDefault(name);
+}

@@ -1,0 +1,46 @@
+using Itsm.Orchestrator.Runtime;
+using Itsm.Orchestrator.Timers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Itsm.Orchestrator.Tests.Support;
+
+/// <summary>
+/// Stands in for Hangfire in tests: remembers armed timers and, on <see cref="FireDueAsync"/>, runs every
+/// timer due at the fake clock's "now" through the real <see cref="DurableTimerJob"/>.
+/// </summary>
+public sealed class ManualTimerScheduler : IDurableTimerScheduler
+{
+    private readonly List<(string InstanceId, string BookmarkId, DateTimeOffset DueAt)> _timers = [];
+
+    internal IServiceProvider? Services { get; set; }
+    internal FakeTimeProvider? Clock { get; set; }
+
+    public IReadOnlyList<(string InstanceId, string BookmarkId, DateTimeOffset DueAt)> Armed
+    {
+        get { lock (_timers) return _timers.ToList(); }
+    }
+
+    public void Schedule(string instanceId, string bookmarkId, DateTimeOffset dueAt)
+    {
+        lock (_timers) _timers.Add((instanceId, bookmarkId, dueAt));
+    }
+
+    public async Task<int> FireDueAsync()
+    {
+        var now = Clock!.GetUtcNow();
+        List<(string InstanceId, string BookmarkId, DateTimeOffset DueAt)> due;
+        lock (_timers)
+        {
+            due = _timers.Where(t => t.DueAt <= now).ToList();
+            _timers.RemoveAll(t => t.DueAt <= now);
+        }
+        foreach (var timer in due)
+        {
+            using var scope = Services!.CreateScope();
+            var job = ActivatorUtilities.CreateInstance<DurableTimerJob>(scope.ServiceProvider);
+            await job.FireAsync(timer.InstanceId, timer.BookmarkId, timer.DueAt.UtcTicks, CancellationToken.None);
+        }
+        return due.Count;
+    }
+}
