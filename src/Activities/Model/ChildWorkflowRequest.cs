@@ -5,4 +5,8 @@ public sealed record ChildWorkflowRequest(
     string WorkflowDefinitionId,
     string? CorrelationId,
     IReadOnlyDictionary<string, object?>? Input,
-    bool WaitForCompletion);
+    bool WaitForCompletion)
+{
+    /// <summary>Set by the runtime once the child exists, so a restart can reconnect parent and child.</summary>
+    public string? ChildInstanceId { get; init; }
+}

@@ -22,6 +22,9 @@ public interface IWorkflowStore
 
     Task<IReadOnlyList<BookmarkRecord>> ListBookmarksOfInstanceAsync(string instanceId, CancellationToken cancellationToken);
 
+    /// <summary>Every bookmark of one kind (start-up recovery, e.g. parents waiting on children).</summary>
+    Task<IReadOnlyList<BookmarkRecord>> ListBookmarksOfKindAsync(string kind, CancellationToken cancellationToken);
+
     /// <summary>Every bookmark with a <see cref="BookmarkRecord.ResumeAt"/>: the timers to re-arm at start-up.</summary>
     Task<IReadOnlyList<BookmarkRecord>> ListTimerBookmarksAsync(CancellationToken cancellationToken);
 

@@ -136,6 +136,15 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
             ReadAll(session.Statement(SqlText.ListBookmarksOfInstance, 1).Set(0, id), RecordReader.Bookmark));
     }
 
+    public async Task<IReadOnlyList<BookmarkRecord>> ListBookmarksOfKindAsync(string kind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Read(kind, static (session, k) =>
+            ReadAll(session.Statement(SqlText.ListBookmarksOfKind, 1).Set(0, k), RecordReader.Bookmark));
+    }
+
     public async Task<IReadOnlyList<BookmarkRecord>> ListTimerBookmarksAsync(CancellationToken cancellationToken)
     {
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);

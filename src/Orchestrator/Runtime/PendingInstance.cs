@@ -14,6 +14,20 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
     public CompiledWorkflow Workflow { get; } = workflow;
     public List<BurstResult> Bursts { get; } = [];
 
+    /// <summary>Replaces a bookmark created in this unit with one whose payload names the child it started.</summary>
+    public BookmarkState RecordChild(BookmarkState bookmark, object payload)
+    {
+        var updated = bookmark with { Payload = payload };
+        var index = State.Bookmarks.IndexOf(bookmark);
+        if (index >= 0) State.Bookmarks[index] = updated;
+        foreach (var burst in Bursts)
+        {
+            var added = burst.AddedBookmarks.IndexOf(bookmark);
+            if (added >= 0) burst.AddedBookmarks[added] = updated;
+        }
+        return updated;
+    }
+
     public InstanceWrite ToWrite()
     {
         var added = new Dictionary<string, BookmarkState>(StringComparer.Ordinal);

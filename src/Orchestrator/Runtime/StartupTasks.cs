@@ -13,6 +13,7 @@ public sealed partial class StartupTasks(
     WorkflowDefinitionService definitions,
     IWorkflowStore store,
     IDurableTimerScheduler timers,
+    IWorkflowRuntime runtime,
     ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -22,11 +23,12 @@ public sealed partial class StartupTasks(
         await definitions.WarmAsync(cancellationToken);
         var pending = await store.ListTimerBookmarksAsync(cancellationToken);
         foreach (var timer in pending) timers.Schedule(timer.InstanceId, timer.Id, timer.ResumeAt!.Value);
-        LogReady(pending.Count);
+        var reconnected = runtime is WorkflowRuntime durable ? await durable.ResumeParentsOfFinishedChildrenAsync(cancellationToken) : 0;
+        LogReady(pending.Count, reconnected);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(LogLevel.Information, "Runtime ready; {TimerCount} durable timers re-armed")]
-    private partial void LogReady(int timerCount);
+    [LoggerMessage(LogLevel.Information, "Runtime ready; {TimerCount} durable timers re-armed, {ParentCount} parents of finished children resumed")]
+    private partial void LogReady(int timerCount, int parentCount);
 }

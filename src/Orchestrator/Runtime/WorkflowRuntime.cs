@@ -222,6 +222,7 @@ public sealed partial class WorkflowRuntime(
                 state.ParentInstanceId = parent.State.InstanceId;
                 state.ParentBookmarkId = childRequest.WaitForCompletion ? request.Id : null;
                 var child = unit.Add(state, 0, workflow);
+                request = parent.RecordChild(request, childRequest with { ChildInstanceId = state.InstanceId });
                 child.Bursts.Add(await executor.StartAsync(workflow, state, null, null, cancellationToken));
                 await StartChildrenAsync(unit, child, depth + 1, cancellationToken);
                 if (childRequest.WaitForCompletion && state.Status is not (InstanceStatus.Finished or InstanceStatus.Cancelled)) continue;
@@ -230,6 +231,27 @@ public sealed partial class WorkflowRuntime(
             }
             parent.Bursts.Add(await executor.ResumeAsync(parent.Workflow, parent.State, request.Id, resumeInput, cancellationToken));
         }
+    }
+
+    /// <summary>
+    /// Start-up recovery: a child that finished just before a crash may not have resumed its parent (that
+    /// happens after the child's commit). Any parent still waiting on a finished child is resumed now.
+    /// </summary>
+    internal async Task<int> ResumeParentsOfFinishedChildrenAsync(CancellationToken cancellationToken)
+    {
+        var resumed = 0;
+        foreach (var bookmark in await store.ListBookmarksOfKindAsync(BookmarkKinds.ExecuteWorkflow, cancellationToken))
+        {
+            if (bookmark.PayloadJson is null) continue;
+            var request = System.Text.Json.JsonSerializer.Deserialize<ChildWorkflowRequest>(bookmark.PayloadJson, ElsaJson.Options);
+            if (request?.ChildInstanceId is not { } childId) continue;
+            var child = await store.FindInstanceAsync(childId, cancellationToken);
+            if (child is null || child.Status is not (InstanceStatus.Finished or InstanceStatus.Cancelled)) continue;
+            var state = WorkflowStateSerializer.Deserialize(child.StateJson);
+            var result = await ResumeBookmarkAsync(bookmark.Id, new ChildWorkflowResult(childId, child.Status, state.Output), cancellationToken);
+            if (result.Outcome == ResumeOutcome.Resumed) resumed++;
+        }
+        return resumed;
     }
 
     private async Task AfterCommitAsync(UnitOfWork unit, CancellationToken cancellationToken)

@@ -30,6 +30,9 @@ public sealed class ItsmAppFactory : WebApplicationFactory<Program>
         Timers = new ManualTimerScheduler { Clock = Clock };
     }
 
+    public const string ApiKey = "test-key-0123456789abcdef";
+    public const string AdminPassword = "correct horse battery staple";
+
     public string DataPath { get; }
     public FakeTimeProvider Clock { get; }
     public ManualTimerScheduler Timers { get; }
@@ -43,6 +46,8 @@ public sealed class ItsmAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Itsm:DataPath", DataPath);
         builder.UseSetting("Itsm:Timers:RunServer", "false");
+        builder.UseSetting("Itsm:ApiKeys:0", ApiKey);
+        builder.UseSetting("Itsm:AdminPassword", AdminPassword);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -54,6 +59,13 @@ public sealed class ItsmAppFactory : WebApplicationFactory<Program>
                 return Timers;
             });
         });
+    }
+
+    /// <summary>Clients act as a system with the test API key unless a test removes the header.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", ApiKey);
     }
 
     /// <summary>Saves and publishes a definition (throws with the compiler's errors when it does not compile).</summary>

@@ -66,6 +66,9 @@ internal static class SqlText
     public const string ListBookmarksOfInstance =
         "SELECT " + BookmarkColumns + " FROM \"Bookmarks\" WHERE \"InstanceId\" = @p0 ORDER BY \"CreatedAt\", \"Id\"";
 
+    public const string ListBookmarksOfKind =
+        "SELECT " + BookmarkColumns + " FROM \"Bookmarks\" WHERE \"Kind\" = @p0 ORDER BY \"CreatedAt\", \"Id\"";
+
     public const string ListTimerBookmarks =
         "SELECT " + BookmarkColumns + " FROM \"Bookmarks\" WHERE \"ResumeAt\" IS NOT NULL ORDER BY \"ResumeAt\", \"Id\"";
 
