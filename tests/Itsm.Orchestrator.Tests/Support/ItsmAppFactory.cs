@@ -22,8 +22,12 @@ public sealed class ItsmAppFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset StartOfTest = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private readonly bool _ownsData;
 
-    public ItsmAppFactory(string? dataPath = null, DateTimeOffset? now = null)
+    private readonly bool _realTimers;
+
+    /// <param name="realTimers">Keep the system clock and Hangfire's server (for the few tests of that wiring).</param>
+    public ItsmAppFactory(string? dataPath = null, DateTimeOffset? now = null, bool realTimers = false)
     {
+        _realTimers = realTimers;
         _ownsData = dataPath is null;
         DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "itsm-tests", Guid.NewGuid().ToString("N"));
         Clock = new FakeTimeProvider(now ?? StartOfTest);
@@ -45,9 +49,11 @@ public sealed class ItsmAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Itsm:DataPath", DataPath);
-        builder.UseSetting("Itsm:Timers:RunServer", "false");
+        builder.UseSetting("Itsm:Timers:RunServer", _realTimers ? "true" : "false");
+        builder.UseSetting("Itsm:Timers:SchedulePollingInterval", "00:00:00.100");
         builder.UseSetting("Itsm:ApiKeys:0", ApiKey);
         builder.UseSetting("Itsm:AdminPassword", AdminPassword);
+        if (_realTimers) return;
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

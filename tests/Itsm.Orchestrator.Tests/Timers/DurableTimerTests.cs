@@ -1,0 +1,67 @@
+using Hangfire.States;
+using Itsm.Activities.Model;
+using Itsm.Activities.Tests.Support;
+using Itsm.Orchestrator.Runtime;
+using Itsm.Orchestrator.Tests.Support;
+using Itsm.Orchestrator.Timers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using static Itsm.Activities.Tests.Support.FlowBuilder;
+
+namespace Itsm.Orchestrator.Tests.Timers;
+
+public sealed class DurableTimerTests
+{
+    private static string DelayFlow(string id, string span) => new FlowBuilder(id)
+        .Variable("Woke", "Boolean", "false")
+        .Activity("pause", "Elsa.Delay", ("timeSpan", Literal("TimeSpan", span)))
+        .Activity("wake", "Elsa.SetVariable", ("variable", VariableRef("Woke")), ("value", Literal("Object", "true")))
+        .Connect("pause", "wake").ToJson();
+
+    [Fact]
+    public async Task Hangfire_fires_a_delay_through_the_real_scheduler()
+    {
+        await using var app = new ItsmAppFactory(realTimers: true);
+        await app.PublishAsync(DelayFlow("hangfire-delay", "00:00:01"));
+
+        var started = await app.Runtime.StartAsync(new StartRequest("hangfire-delay"), default);
+        started.State!.Status.Should().Be(InstanceStatus.Suspended);
+
+        var finished = await Eventually.HoldsAsync(async () => (await app.InstanceAsync(started.InstanceId!)).Record.Status == InstanceStatus.Finished);
+        finished.Should().BeTrue("the Hangfire job resumes the delay once it is due");
+    }
+
+    [Fact]
+    public async Task Early_firing_reschedules_the_remainder_and_resumes_nothing()
+    {
+        await using var app = new ItsmAppFactory();
+        await app.PublishAsync(DelayFlow("early-delay", "00:10:00"));
+        var started = await app.Runtime.StartAsync(new StartRequest("early-delay"), default);
+        var timer = app.Timers.Armed.Single();
+        var jobs = new RecordingJobClient();
+        var job = new DurableTimerJob(app.Runtime, jobs, app.Clock, NullLogger<DurableTimerJob>.Instance);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(9));
+        await job.FireAsync(timer.InstanceId, timer.BookmarkId, timer.DueAt.UtcTicks, default);
+
+        (await app.InstanceAsync(started.InstanceId!)).Record.Status.Should().Be(InstanceStatus.Suspended, "a timer never resumes before it is due");
+        var (_, state) = jobs.Created.Should().ContainSingle().Subject;
+        state.Should().BeOfType<ScheduledState>().Which.EnqueueAt.Should().BeCloseTo(DateTime.UtcNow.AddMinutes(1), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task Timer_whose_bookmark_was_cancelled_does_nothing()
+    {
+        await using var app = new ItsmAppFactory();
+        await app.PublishAsync(DelayFlow("cancelled-delay", "00:01:00"));
+        var started = await app.Runtime.StartAsync(new StartRequest("cancelled-delay"), default);
+        await app.Runtime.CancelAsync(started.InstanceId!, default);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        await app.Timers.FireDueAsync();
+
+        var instance = await app.InstanceAsync(started.InstanceId!);
+        instance.Record.Status.Should().Be(InstanceStatus.Cancelled);
+        instance.Variable("Woke").Should().Be(false);
+    }
+}
