@@ -25,9 +25,13 @@ public sealed class ItsmAppFactory : WebApplicationFactory<Program>
     private readonly bool _realTimers;
 
     /// <param name="realTimers">Keep the system clock and Hangfire's server (for the few tests of that wiring).</param>
-    public ItsmAppFactory(string? dataPath = null, DateTimeOffset? now = null, bool realTimers = false)
+    private readonly string? _workflowsPath;
+
+    /// <param name="workflowsPath">Seed from this folder instead of the repository's <c>workflows/</c>.</param>
+    public ItsmAppFactory(string? dataPath = null, DateTimeOffset? now = null, bool realTimers = false, string? workflowsPath = null)
     {
         _realTimers = realTimers;
+        _workflowsPath = workflowsPath;
         _ownsData = dataPath is null;
         DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "itsm-tests", Guid.NewGuid().ToString("N"));
         Clock = new FakeTimeProvider(now ?? StartOfTest);
@@ -51,6 +55,7 @@ public sealed class ItsmAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Itsm:DataPath", DataPath);
         builder.UseSetting("Itsm:Timers:RunServer", _realTimers ? "true" : "false");
         builder.UseSetting("Itsm:Timers:SchedulePollingInterval", "00:00:00.100");
+        if (_workflowsPath is not null) builder.UseSetting("Itsm:WorkflowsPath", _workflowsPath);
         builder.UseSetting("Itsm:ApiKeys:0", ApiKey);
         builder.UseSetting("Itsm:AdminPassword", AdminPassword);
         if (_realTimers) return;
