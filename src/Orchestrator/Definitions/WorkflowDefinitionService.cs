@@ -179,6 +179,7 @@ public sealed class WorkflowDefinitionService(
         if (record is null) return null;
         var compiled = compiler.Compile(ToModel(record));
         cache.Set(compiled);
+        triggers.NoteResumePoints(compiled);
         return compiled;
     }
 

@@ -13,6 +13,7 @@ public sealed class TriggerIndex
 {
     private ImmutableDictionary<string, ImmutableArray<TriggerEntry>> _byDefinition = ImmutableDictionary<string, ImmutableArray<TriggerEntry>>.Empty;
     private volatile Snapshot _snapshot = Snapshot.Empty;
+    private ImmutableHashSet<string> _resumePaths = ImmutableHashSet<string>.Empty;
 
     /// <summary>Replaces the triggers of one definition (null: it has no published version any more).</summary>
     public void Update(string definitionId, CompiledWorkflow? published)
@@ -24,7 +25,21 @@ public sealed class TriggerIndex
                 : _byDefinition.SetItem(definitionId, Extract(published));
             _snapshot = Snapshot.From(_byDefinition.Values.SelectMany(entries => entries));
         }
+        if (published is not null) NoteResumePoints(published);
     }
+
+    /// <summary>
+    /// Remembers the routes where an <c>Elsa.HttpEndpoint</c> waits mid-flow in a version this node has compiled,
+    /// so a request on any other route starts a workflow without asking the database for waiting endpoints.
+    /// </summary>
+    public void NoteResumePoints(CompiledWorkflow workflow)
+    {
+        foreach (var node in workflow.Nodes)
+            if (node.TypeName == "Elsa.HttpEndpoint" && !node.CanStartWorkflow && node.TryGetConstantInput("path", out var path) && path is string route)
+                ImmutableInterlocked.Update(ref _resumePaths, set => set.Add(HttpRoutes.Normalize(route)));
+    }
+
+    public bool IsResumePath(string path) => _resumePaths.Contains(HttpRoutes.Normalize(path));
 
     public IReadOnlyList<TriggerEntry> FindHttp(string path) => _snapshot.Http.GetValueOrDefault(HttpRoutes.Normalize(path), []);
 

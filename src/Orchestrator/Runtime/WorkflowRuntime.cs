@@ -108,19 +108,14 @@ public sealed partial class WorkflowRuntime(
     {
         var path = HttpRoutes.Normalize(request.Path);
         var method = request.Method.ToUpperInvariant();
-        var routeKnown = false;
 
-        // A waiting endpoint later in a flow is a resume point; it wins over starting a new instance.
-        var waiting = await store.FindBookmarksAsync(BookmarkKinds.HttpEndpoint, path, correlationId, null, cancellationToken);
-        foreach (var bookmark in waiting)
-        {
-            routeKnown = true;
-            if (!AcceptsMethod(bookmark.PayloadJson, method)) continue;
-            var resumed = await ResumeBookmarkAsync(bookmark.Id, request, cancellationToken);
-            if (resumed.Outcome == ResumeOutcome.Resumed)
-                return new HttpDispatchResult(HttpDispatchOutcome.Resumed, resumed.State, resumed.HttpResponse);
-        }
+        // A waiting endpoint later in a flow is a resume point and wins over starting a new instance. Only
+        // routes known to have resume points cost a query; a plain webhook start is matched in memory.
+        var resumeChecked = triggers.IsResumePath(path);
+        var (resumed, waitingOnRoute) = resumeChecked ? await TryResumeHttpAsync(request, path, method, correlationId, cancellationToken) : (null, false);
+        if (resumed is not null) return resumed;
 
+        var routeKnown = waitingOnRoute;
         foreach (var trigger in triggers.FindHttp(path))
         {
             routeKnown = true;
@@ -135,7 +130,30 @@ public sealed partial class WorkflowRuntime(
             if (started.Outcome == StartOutcome.Started)
                 return new HttpDispatchResult(HttpDispatchOutcome.Started, started.State, started.HttpResponse);
         }
+
+        // Nothing started: an instance of an older version may still wait on this route.
+        if (!resumeChecked)
+        {
+            (resumed, waitingOnRoute) = await TryResumeHttpAsync(request, path, method, correlationId, cancellationToken);
+            if (resumed is not null) return resumed;
+            routeKnown |= waitingOnRoute;
+        }
         return new HttpDispatchResult(routeKnown ? HttpDispatchOutcome.MethodNotAllowed : HttpDispatchOutcome.NoRoute, null, null);
+    }
+
+    private async Task<(HttpDispatchResult? Result, bool RouteKnown)> TryResumeHttpAsync(
+        HttpRequestData request, string path, string method, string? correlationId, CancellationToken cancellationToken)
+    {
+        var routeKnown = false;
+        foreach (var bookmark in await store.FindBookmarksAsync(BookmarkKinds.HttpEndpoint, path, correlationId, null, cancellationToken))
+        {
+            routeKnown = true;
+            if (!AcceptsMethod(bookmark.PayloadJson, method)) continue;
+            var resumed = await ResumeBookmarkAsync(bookmark.Id, request, cancellationToken);
+            if (resumed.Outcome == ResumeOutcome.Resumed)
+                return (new HttpDispatchResult(HttpDispatchOutcome.Resumed, resumed.State, resumed.HttpResponse), true);
+        }
+        return (null, routeKnown);
     }
 
     public Task<CommandResult> CancelAsync(string instanceId, CancellationToken cancellationToken)

@@ -35,6 +35,14 @@ public sealed class FlowBuilder(string definitionId = "test-flow")
         return this;
     }
 
+    /// <summary>Marks an activity as a trigger that can start the workflow (Elsa's canStartWorkflow).</summary>
+    public FlowBuilder Trigger(string id)
+    {
+        var activity = _activities.OfType<JsonObject>().Single(a => (string?)a["id"] == id);
+        activity["customProperties"]!["canStartWorkflow"] = true;
+        return this;
+    }
+
     public FlowBuilder Connect(string source, string target, string port = "Done")
     {
         _connections.Add(new JsonObject

@@ -187,6 +187,33 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Http_endpoint_later_in_a_flow_is_resumed_by_a_callback_and_answers_it()
+    {
+        await _app.PublishAsync(new FlowBuilder("order-flow")
+            .Variable("Confirmation", "Object")
+            .Activity("order", "Elsa.HttpEndpoint", ("path", Literal("String", "orders")), ("supportedMethods", Obj("String[]", "[\"POST\"]")))
+            .Activity("ack", "Elsa.WriteHttpResponse", ("statusCode", Literal("HttpStatusCode", "Accepted")), ("content", Js("Object", "({ state: 'waiting' })")))
+            .Activity("confirm", "Elsa.HttpEndpoint", ("path", Literal("String", "orders/confirm")), ("supportedMethods", Obj("String[]", "[\"POST\"]")),
+                ("parsedContent", new JsonObject { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = "Confirmation-id" } }))
+            .Activity("done", "Elsa.WriteHttpResponse", ("statusCode", Literal("HttpStatusCode", "201")), ("content", Literal("Object", "confirmed")))
+            .Chain("order", "ack", "confirm", "done").Trigger("order").ToJson());
+        HttpRequestData Post(string path, object? body) => new("POST", path, body, new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, string>());
+
+        var started = await _app.Runtime.DispatchHttpAsync(Post("orders", null), "order-9", default);
+        started.Outcome.Should().Be(HttpDispatchOutcome.Started);
+        started.HttpResponse!.StatusCode.Should().Be(202);
+        started.HttpResponse.Content.Should().Contain("waiting");
+
+        var confirmed = await _app.Runtime.DispatchHttpAsync(Post("orders/confirm", new Dictionary<string, object?> { ["by"] = "warehouse" }), "order-9", default);
+
+        confirmed.Outcome.Should().Be(HttpDispatchOutcome.Resumed);
+        confirmed.HttpResponse!.StatusCode.Should().Be(201);
+        var instance = await _app.InstanceAsync(started.State!.InstanceId);
+        instance.Record.Status.Should().Be(InstanceStatus.Finished);
+        ((IDictionary<string, object?>)instance.Variable("Confirmation")!)["by"].Should().Be("warehouse");
+    }
+
+    [Fact]
     public async Task Unknown_route_and_wrong_method_are_told_apart()
     {
         var get = new HttpRequestData("GET", "incidents", null, new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, string>());
