@@ -11,8 +11,9 @@ internal static class CommandRegistry
         SqliteCommitCommand.Definition,
         LoadCommand.Definition,
         PeakCommand.Definition,
-        // Reserved for the lead; both are placeholders that exit 2 until implemented.
         EngineStepsCommand.Definition,
+        Storage.InstanceBytesCommand.Definition,
+        // Not implemented yet: exits 2 until the HTTP surface's webhook benchmark lands.
         WebhookCommand.Definition,
     ];
 

@@ -34,6 +34,7 @@ public sealed class WorkflowState
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsTerminal => Status is InstanceStatus.Finished or InstanceStatus.Cancelled;
 }
 
