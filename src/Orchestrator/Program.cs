@@ -1,3 +1,4 @@
+using Itsm.Orchestrator.Api;
 using Itsm.Orchestrator.Hosting;
 using Itsm.Orchestrator.Persistence;
 using Itsm.Orchestrator.Runtime;
@@ -11,10 +12,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddItsmPersistence(builder.Configuration)
     .AddItsmRuntime(builder.Configuration)
-    .AddItsmTimers(builder.Configuration);
+    .AddItsmTimers(builder.Configuration)
+    .AddItsmApi(builder.Configuration);
 
 var app = builder.Build();
 
+app.MapItsmApi();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
 
 app.Run();

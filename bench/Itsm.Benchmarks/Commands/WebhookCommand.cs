@@ -1,26 +1,84 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
 using Itsm.Benchmarks.Cli;
+using Itsm.Benchmarks.Http;
+using Itsm.Benchmarks.Reporting;
+using Itsm.Benchmarks.Sqlite;
+using Itsm.Benchmarks.Webhook;
 
 namespace Itsm.Benchmarks.Commands;
 
 /// <summary>
-/// RESERVED for the lead: <c>webhook</c>. Intended shape: start the orchestrator on loopback in a
-/// second process, find its peak with <see cref="Http.ClosedLoopPeakProbe"/>, drive it with
-/// <see cref="Http.OpenLoopLoadGenerator"/> at half that rate (a body with <c>{{seq}}</c> or a custom
-/// <see cref="Http.IRequestFactory"/> gives each call its own instance), and print the figures beside
-/// <see cref="Sqlite.SqliteCommitRate.MeasureAsync(TimeSpan)"/> measured in the same run.
-/// Replace <see cref="RunAsync"/>; the registration in <see cref="CommandRegistry"/> already points here.
+/// <c>webhook</c>: persisted webhook starts through the real HTTP surface. Measures the raw SQLite commit
+/// rate first (the reference), starts the orchestrator as a second process on loopback, finds its peak with a
+/// closed-loop probe, then drives it open-loop at half that rate and reports latency percentiles measured from
+/// each request's scheduled send time. Finally counts the instances stored, so "202" means "persisted".
 /// </summary>
 internal static class WebhookCommand
 {
     public static BenchCommand Definition { get; } = new(
         "webhook",
-        "[not implemented yet] orchestrator webhook throughput/latency vs the SQLite commit ceiling",
-        "webhook   (not implemented yet)",
+        "persisted webhook starts/s and latency (open loop at half the peak) beside the raw SQLite commit rate",
+        """
+        webhook [--concurrency <n>] [--peak-duration <s>] [--duration <s>] [--rate <r>]
+          --concurrency <n>      closed-loop workers for the peak probe (default 64)
+          --peak-duration <s>    measured window of the peak probe (default 5)
+          --duration <s>         measured window of the open-loop run (default 10)
+          --rate <r>             open-loop rate instead of half the measured peak
+        """,
         RunAsync);
 
-    private static Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
     {
-        Console.Error.WriteLine("webhook: not implemented yet (reserved; see bench/Itsm.Benchmarks/Commands/WebhookCommand.cs)");
-        return Task.FromResult(2);
+        args.EnsureOnly(["concurrency", "peak-duration", "duration", "rate"]);
+        var concurrency = args.GetInt("concurrency", 64);
+        var peakDuration = HttpTargetArgs.Seconds(args, "peak-duration", 5);
+        var duration = HttpTargetArgs.Seconds(args, "duration", 10);
+        var report = ReportWriter.Console;
+
+        // The reference first, before the orchestrator competes for the same two cores.
+        var commits = await SqliteCommitRate.MeasureAsync(TimeSpan.FromSeconds(3), cancellationToken);
+        commits.WriteTo(report);
+
+        await using var host = await OrchestratorProcess.StartAsync(
+            new Dictionary<string, string> { ["webhook-bench.json"] = BenchWorkflow.Json }, cancellationToken);
+        var target = new RequestTemplate(HttpMethod.Post, new Uri(host.BaseUri, "workflows/" + BenchWorkflow.Path),
+            Encoding.UTF8.GetBytes(BenchWorkflow.Body.Trim()), [new("Content-Type", "application/json")]);
+        report.Header("target");
+        report.Line("url", target.Target.ToString());
+        report.Line("body", Encoding.UTF8.GetByteCount(BenchWorkflow.Body.Trim()), "bytes");
+        report.Line("flow", "HttpEndpoint → SetVariable → Event (suspends; 202 after commit)");
+
+        var peak = await ClosedLoopPeakProbe.RunAsync(target, concurrency, peakDuration, TimeSpan.FromSeconds(2), cancellationToken);
+        peak.WriteTo(report);
+
+        var rate = args.GetDouble("rate", Math.Max(1, Math.Floor(peak.SuggestedOpenLoopRate)));
+        using var generator = new OpenLoopLoadGenerator(target, new LoadGeneratorOptions());
+        await generator.RunAsync(rate, TimeSpan.FromSeconds(1), cancellationToken);
+        var load = await generator.RunAsync(rate, duration, cancellationToken);
+        load.WriteTo(report);
+
+        var stored = await CountInstancesAsync(host.BaseUri, cancellationToken);
+        var accepted = peak.Outcomes.GetValueOrDefault("202") + load.Outcomes.GetValueOrDefault("202");
+        report.Header("summary");
+        report.Line("raw SQLite commits/s (WAL, synchronous=NORMAL)", commits.CommitsPerSecond, "commits/s", 0);
+        report.Line("persisted webhook starts/s (peak)", peak.Throughput, "starts/s", 0);
+        report.Line("starts / commit rate", peak.Throughput / commits.CommitsPerSecond * 100, "% (target ≥ 40 %)", 1);
+        report.Line("open-loop rate", rate, "req/s", 0);
+        report.Line("open-loop p50", load.Latency.P50Ms, "ms", 2);
+        report.Line("open-loop p99", load.Latency.P99Ms, "ms (target < 25 ms)", 2);
+        report.Line("instances stored", stored, $"(202 answers counted: {accepted}, plus warm-up)");
+        return 0;
+    }
+
+    private static async Task<long> CountInstancesAsync(Uri baseUri, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = baseUri };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", OrchestratorProcess.ApiKey);
+        using var response = await client.GetAsync("elsa/api/workflow-instances?pageSize=1", cancellationToken);
+        if (!response.IsSuccessStatusCode) return -1;
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return document.RootElement.TryGetProperty("totalCount", out var total) ? total.GetInt64() : -1;
     }
 }

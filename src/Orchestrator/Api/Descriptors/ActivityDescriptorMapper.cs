@@ -1,0 +1,104 @@
+using Itsm.Activities.Engine;
+using Itsm.Activities.Model;
+
+namespace Itsm.Orchestrator.Api.Descriptors;
+
+/// <summary>
+/// Itsm's activity descriptors (reflected once from the activity classes) in Elsa's JSON shape, plus the
+/// <c>Elsa.Flowchart</c> container Studio needs to render a definition's root even though Itsm runs the
+/// flowchart itself rather than as an activity.
+/// </summary>
+public static class ActivityDescriptorMapper
+{
+    public const string FlowchartTypeName = "Elsa.Flowchart";
+    private const string StartTypeName = "Elsa.Start";
+    private const string EndTypeName = "Elsa.End";
+
+    public static IReadOnlyList<ActivityDescriptorModel> ToModels(ActivityRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var models = registry.Descriptors.OrderBy(d => d.TypeName, StringComparer.Ordinal).Select(ToModel).ToList();
+        if (!models.Any(model => model.TypeName == FlowchartTypeName))
+            models.Insert(0, Flowchart);
+        return models;
+    }
+
+    public static ActivityDescriptorModel ToModel(ActivityDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        return new ActivityDescriptorModel
+        {
+            TypeName = descriptor.TypeName,
+            Namespace = descriptor.Namespace,
+            Name = descriptor.Name,
+            Category = descriptor.Category,
+            DisplayName = descriptor.DisplayName,
+            Description = descriptor.Description,
+            Kind = descriptor.Kind,
+            Inputs = descriptor.Inputs.Select(ToModel).ToList(),
+            Outputs = descriptor.Outputs.Select(ToModel).ToList(),
+            Ports = descriptor.Outcomes.Select(outcome => new PortModel(outcome, outcome)).ToList(),
+            IsStart = descriptor.TypeName == StartTypeName,
+            IsTerminal = descriptor.TypeName == EndTypeName,
+        };
+    }
+
+    private static InputDescriptorModel ToModel(InputDescriptor input) => new()
+    {
+        Name = Pascalize(input.Name),
+        TypeName = input.TypeName,
+        DisplayName = input.DisplayName,
+        Description = input.Description,
+        Order = input.Order,
+        IsWrapped = !input.IsRaw,
+        UIHint = input.UIHint,
+        Category = input.Category,
+        DefaultValue = input.DefaultValue,
+        Options = input.Options,
+        UISpecifications = UISpecificationsOf(input),
+    };
+
+    private static OutputDescriptorModel ToModel(OutputDescriptor output)
+        => new(Pascalize(output.Name), output.TypeName, Pascalize(output.Name), output.Description);
+
+    /// <summary>Elsa's static option providers: <c>{dropdown: {selectList: {items}}}</c> and <c>{checklist: {checkList: {items, isFlagsEnum}}}</c>.</summary>
+    private static Dictionary<string, object>? UISpecificationsOf(InputDescriptor input)
+    {
+        if (input.Options is not { Count: > 0 } options)
+            return null;
+        var items = options.Select(option => new Dictionary<string, object> { ["text"] = option, ["value"] = option }).ToList();
+        return input.UIHint switch
+        {
+            UIHints.DropDown => new Dictionary<string, object>
+            {
+                [UIHints.DropDown] = new Dictionary<string, object> { ["selectList"] = new Dictionary<string, object> { ["items"] = items } },
+            },
+            UIHints.CheckList => new Dictionary<string, object>
+            {
+                [UIHints.CheckList] = new Dictionary<string, object>
+                {
+                    ["checkList"] = new Dictionary<string, object> { ["items"] = items, ["isFlagsEnum"] = false },
+                },
+            },
+            _ => null,
+        };
+    }
+
+    /// <summary>Elsa names inputs after their C# property; definitions carry the camel-cased name.</summary>
+    private static string Pascalize(string name)
+        => name.Length == 0 || char.IsUpper(name[0]) ? name : string.Concat(char.ToUpperInvariant(name[0]).ToString(), name.AsSpan(1));
+
+    private static readonly ActivityDescriptorModel Flowchart = new()
+    {
+        TypeName = FlowchartTypeName,
+        Namespace = "Elsa",
+        Name = "Flowchart",
+        Category = "Flow",
+        DisplayName = "Flowchart",
+        Description = "A flowchart of activities connected by their outcomes.",
+        Kind = ActivityKind.Action,
+        IsContainer = true,
+        // Itsm runs one flowchart per definition: nesting one is not offered in the toolbox.
+        IsBrowsable = false,
+    };
+}

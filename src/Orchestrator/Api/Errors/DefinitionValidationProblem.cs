@@ -1,0 +1,44 @@
+using Itsm.Activities.Definitions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Itsm.Orchestrator.Api.Errors;
+
+/// <summary>
+/// A rejected definition, answered in both shapes at once: Elsa's FastEndpoints error body
+/// (<c>statusCode</c>, <c>message</c>, <c>errors.generalErrors</c>; Studio shows <c>message</c> in its snackbar)
+/// and an RFC 7807 validation problem whose <c>errors</c> also carry one key per field path at fault.
+/// </summary>
+public static class DefinitionValidationProblem
+{
+    public const string GeneralErrorsKey = "generalErrors";
+
+    public static ObjectResult DefinitionInvalid(this ControllerBase controller, IReadOnlyList<DefinitionError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        ArgumentNullException.ThrowIfNull(errors);
+        var general = errors.Select(Describe).ToList();
+        var message = general.Count switch
+        {
+            0 => "The workflow definition is not valid.",
+            1 => general[0],
+            _ => $"The workflow definition has {general.Count} problems: {string.Join("; ", general)}",
+        };
+
+        var modelState = new ModelStateDictionary();
+        foreach (var line in general)
+            modelState.AddModelError(GeneralErrorsKey, line);
+        foreach (var error in errors)
+            modelState.AddModelError(string.IsNullOrEmpty(error.Path) ? "$" : error.Path, error.Message);
+
+        var problem = controller.ProblemDetailsFactory.CreateValidationProblemDetails(
+            controller.HttpContext, modelState, StatusCodes.Status400BadRequest, "The workflow definition is not valid.", detail: message);
+        problem.Extensions["statusCode"] = StatusCodes.Status400BadRequest;
+        problem.Extensions["message"] = message;
+        return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
+    }
+
+    private static string Describe(DefinitionError error)
+        => string.IsNullOrEmpty(error.Path) || error.Path == "$" ? error.Message : $"{error.Path}: {error.Message}";
+}

@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Itsm.Orchestrator.Api.Groups;
+
+/// <summary>
+/// Reading and operating instances: lists, state, journal, faults, cancel, retry, delete.
+/// One authorization attribute here later covers the whole group (see <see cref="DesignApiController"/>).
+/// </summary>
+[ApiController]
+public abstract class OperateApiController : ControllerBase;

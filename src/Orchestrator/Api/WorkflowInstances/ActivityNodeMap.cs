@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using Itsm.Activities.Definitions;
+using Itsm.Orchestrator.Definitions;
+
+namespace Itsm.Orchestrator.Api.WorkflowInstances;
+
+/// <summary>
+/// Activity id → Elsa node id (<c>Workflow1:root:log</c>) for one definition version. Itsm's journal and
+/// bookmarks know activity ids only; Studio's instance viewer asks by node id, so answers carry both.
+/// </summary>
+public sealed class ActivityNodeMap
+{
+    private const string DefaultRootNodeId = "Workflow1:root";
+    private readonly Dictionary<string, string> _nodeIds;
+
+    private ActivityNodeMap(string rootNodeId, Dictionary<string, string> nodeIds)
+    {
+        RootNodeId = rootNodeId;
+        _nodeIds = nodeIds;
+    }
+
+    public static ActivityNodeMap Empty { get; } = new(DefaultRootNodeId, new Dictionary<string, string>(StringComparer.Ordinal));
+
+    public string RootNodeId { get; }
+
+    /// <summary>Every (activity id, node id) of the root flowchart, in definition order.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Nodes => _nodeIds;
+
+    public string NodeIdOf(string activityId)
+        => _nodeIds.TryGetValue(activityId, out var nodeId) ? nodeId : $"{RootNodeId}:{activityId}";
+
+    /// <summary>The activity id a node id stands for (the last segment when the node is not in the map).</summary>
+    public string ActivityIdOf(string nodeId)
+    {
+        foreach (var (activityId, candidate) in _nodeIds)
+            if (string.Equals(candidate, nodeId, StringComparison.Ordinal))
+                return activityId;
+        var colon = nodeId.LastIndexOf(':');
+        return colon >= 0 ? nodeId[(colon + 1)..] : nodeId;
+    }
+
+    public static ActivityNodeMap From(WorkflowDefinitionModel? model)
+    {
+        var root = model?.Root;
+        if (root is null)
+            return Empty;
+        var rootNodeId = Text(root["nodeId"]) ?? (Text(root["id"]) is { } rootId ? $"Workflow1:{rootId}" : DefaultRootNodeId);
+        var nodeIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root["activities"] is JsonArray activities)
+        {
+            foreach (var activity in activities.OfType<JsonObject>())
+            {
+                if (Text(activity["id"]) is not { } id)
+                    continue;
+                nodeIds.TryAdd(id, Text(activity["nodeId"]) ?? $"{rootNodeId}:{id}");
+            }
+        }
+        return new ActivityNodeMap(rootNodeId, nodeIds);
+    }
+
+    /// <summary>The map of a stored version (the compiled cache first; the stored model when it does not compile).</summary>
+    public static async Task<ActivityNodeMap> LoadAsync(IWorkflowDefinitionService definitions, string versionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        try
+        {
+            var compiled = await definitions.GetCompiledAsync(versionId, cancellationToken).ConfigureAwait(false);
+            if (compiled is not null)
+                return From(compiled.Model);
+        }
+        catch (WorkflowDefinitionException)
+        {
+            // A version that no longer compiles still has a model to read node ids from.
+        }
+        var record = await definitions.FindByVersionIdAsync(versionId, cancellationToken).ConfigureAwait(false);
+        return record is null ? Empty : From(definitions.ToModel(record));
+    }
+
+    private static string? Text(JsonNode? node)
+        => node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrEmpty(text) ? text : null;
+}

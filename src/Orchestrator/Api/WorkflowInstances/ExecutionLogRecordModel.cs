@@ -1,0 +1,24 @@
+namespace Itsm.Orchestrator.Api.WorkflowInstances;
+
+/// <summary>
+/// Elsa's journal entry (<c>ExecutionLogRecord</c>). One Itsm journal row is one activity execution, so the
+/// activity instance id is the row's id. <see cref="NodeId"/> is Elsa's name for the node id;
+/// <see cref="ActivityNodeId"/> repeats it under the name other Elsa shapes use.
+/// </summary>
+public sealed record ExecutionLogRecordModel(
+    string Id,
+    string WorkflowInstanceId,
+    string ActivityInstanceId,
+    string? ParentActivityInstanceId,
+    string ActivityId,
+    string ActivityType,
+    int ActivityTypeVersion,
+    string? ActivityName,
+    string NodeId,
+    string ActivityNodeId,
+    DateTimeOffset Timestamp,
+    long Sequence,
+    string EventName,
+    string? Message,
+    string? Source,
+    IReadOnlyDictionary<string, object?>? Payload);
