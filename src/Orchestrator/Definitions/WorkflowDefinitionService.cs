@@ -19,16 +19,28 @@ public sealed class WorkflowDefinitionService(
     public const string ToolVersion = "3.6.0.0";
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
+    // Published versions by definition id: every start needs one, and a query per webhook start costs more
+    // than the rest of the start together. Kept in step by the writes below (single node; see architecture.md).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DefinitionRecord> _published = new(StringComparer.Ordinal);
+
     public Task<DefinitionRecord?> FindAsync(string definitionId, VersionOptions versionOptions, CancellationToken cancellationToken) => versionOptions.Kind switch
     {
         "Latest" or "Draft" or "AllVersions" => store.FindLatestAsync(definitionId, cancellationToken),
         "Specific" => store.FindVersionAsync(definitionId, versionOptions.Version!.Value, cancellationToken),
         "LatestOrPublished" or "LatestAndPublished" => FindPublishedOrLatestAsync(definitionId, cancellationToken),
-        _ => store.FindPublishedAsync(definitionId, cancellationToken),
+        _ => FindPublishedAsync(definitionId, cancellationToken),
     };
 
+    private async Task<DefinitionRecord?> FindPublishedAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        if (_published.TryGetValue(definitionId, out var cached)) return cached;
+        var record = await store.FindPublishedAsync(definitionId, cancellationToken);
+        if (record is not null) _published.TryAdd(definitionId, record);
+        return record;
+    }
+
     private async Task<DefinitionRecord?> FindPublishedOrLatestAsync(string definitionId, CancellationToken cancellationToken)
-        => await store.FindPublishedAsync(definitionId, cancellationToken) ?? await store.FindLatestAsync(definitionId, cancellationToken);
+        => await FindPublishedAsync(definitionId, cancellationToken) ?? await store.FindLatestAsync(definitionId, cancellationToken);
 
     public Task<DefinitionRecord?> FindByVersionIdAsync(string versionId, CancellationToken cancellationToken) => store.FindByVersionIdAsync(versionId, cancellationToken);
 
@@ -132,6 +144,7 @@ public sealed class WorkflowDefinitionService(
         }
         changes.Add(published);
         await store.SaveAsync(changes, cancellationToken);
+        _published[version.DefinitionId] = published;
         cache.Set(compiled);
         triggers.Update(version.DefinitionId, compiled);
         return new SaveDefinitionResult(Stamp(published), false, []);
@@ -146,6 +159,7 @@ public sealed class WorkflowDefinitionService(
             if (published is null) return null;
             var retracted = published with { IsPublished = false };
             await store.SaveAsync([retracted], cancellationToken);
+            _published.TryRemove(definitionId, out _);
             triggers.Update(definitionId, null);
             return Stamp(retracted);
         }
@@ -162,6 +176,7 @@ public sealed class WorkflowDefinitionService(
         {
             var versions = await store.ListVersionsAsync(definitionId, cancellationToken);
             var removed = await store.DeleteDefinitionAsync(definitionId, cancellationToken);
+            _published.TryRemove(definitionId, out _);
             triggers.Update(definitionId, null);
             foreach (var version in versions) cache.Evict(version.Id);
             return removed;
@@ -190,6 +205,7 @@ public sealed class WorkflowDefinitionService(
         {
             var compiled = compiler.Compile(ToModel(record));
             cache.Set(compiled);
+            _published[record.DefinitionId] = record;
             triggers.Update(record.DefinitionId, compiled);
         }
     }
