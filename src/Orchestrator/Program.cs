@@ -2,6 +2,7 @@ using Itsm.Orchestrator.Api;
 using Itsm.Orchestrator.Hosting;
 using Itsm.Orchestrator.Persistence;
 using Itsm.Orchestrator.Runtime;
+using Itsm.Orchestrator.Security;
 using Itsm.Orchestrator.Timers;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -13,11 +14,13 @@ builder.Services
     .AddItsmPersistence(builder.Configuration)
     .AddItsmRuntime(builder.Configuration)
     .AddItsmTimers(builder.Configuration)
-    .AddItsmApi(builder.Configuration);
+    .AddItsmApi(builder.Configuration)
+    .AddItsmSecurity(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapItsmApi();
+app.UseItsmSecurity();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
 
 app.Run();

@@ -20,6 +20,8 @@ public sealed class ItsmDbContext(DbContextOptions<ItsmDbContext> options) : DbC
 
     internal DbSet<DefinitionEntity> Definitions => Set<DefinitionEntity>();
 
+    internal DbSet<UserEntity> Users => Set<UserEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new InstanceConfiguration());
@@ -27,5 +29,6 @@ public sealed class ItsmDbContext(DbContextOptions<ItsmDbContext> options) : DbC
         modelBuilder.ApplyConfiguration(new JournalConfiguration());
         modelBuilder.ApplyConfiguration(new FaultConfiguration());
         modelBuilder.ApplyConfiguration(new DefinitionConfiguration());
+        modelBuilder.ApplyConfiguration(new UserConfiguration());
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Itsm.Orchestrator.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Itsm.Orchestrator.Api.Groups;
@@ -8,4 +10,5 @@ namespace Itsm.Orchestrator.Api.Groups;
 /// base secures its whole group (the attribute is inherited).
 /// </summary>
 [ApiController]
+[Authorize(Policy = ItsmPolicies.Read)]
 public abstract class DesignApiController : ControllerBase;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Itsm.Orchestrator.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Itsm.Orchestrator.Api.Groups;
@@ -7,4 +9,5 @@ namespace Itsm.Orchestrator.Api.Groups;
 /// One authorization attribute here later covers the whole group (see <see cref="DesignApiController"/>).
 /// </summary>
 [ApiController]
+[Authorize(Policy = ItsmPolicies.Read)]
 public abstract class OperateApiController : ControllerBase;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Itsm.Orchestrator.Security;
 using Itsm.Activities.Model;
 using Itsm.Orchestrator.Api.Common;
 using Itsm.Orchestrator.Api.Errors;
@@ -16,6 +18,8 @@ namespace Itsm.Orchestrator.Api.Webhooks;
 /// so a bad request never starts an instance. The workflow's own answer is sent when it wrote one; otherwise
 /// 202 with the instance and a Location to follow it.
 /// </summary>
+// Webhook paths are open by default: monitoring and portals call them without credentials (signatures come later).
+[AllowAnonymous]
 [Route("workflows/{**path}")]
 [Tags("Webhooks")]
 public sealed partial class WebhooksController(

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Itsm.Orchestrator.Security;
 using System.Text.Json;
 using Itsm.Activities.Model;
 using Itsm.Orchestrator.Api.Common;
@@ -30,6 +32,7 @@ public sealed partial class WorkflowDefinitionExecutionController(
     public const string CannotStartHeader = "x-elsa-workflow-cannot-start";
 
     /// <summary>Runs the definition; the body is optional and read only when it is JSON (as Elsa does).</summary>
+    [Authorize(Policy = ItsmPolicies.Design)]
     [HttpPost]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(typeof(ExecuteWorkflowDefinitionResponse), StatusCodes.Status500InternalServerError)]
@@ -56,6 +59,7 @@ public sealed partial class WorkflowDefinitionExecutionController(
     }
 
     /// <summary>Runs the definition with the query's options; <c>input</c>, when given, is a JSON object.</summary>
+    [Authorize(Policy = ItsmPolicies.Design)]
     [HttpGet]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(typeof(ExecuteWorkflowDefinitionResponse), StatusCodes.Status500InternalServerError)]

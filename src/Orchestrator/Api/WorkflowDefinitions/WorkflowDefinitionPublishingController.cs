@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Itsm.Orchestrator.Security;
 using Itsm.Orchestrator.Api.Common;
 using Itsm.Orchestrator.Api.Errors;
 using Itsm.Orchestrator.Api.Groups;
@@ -18,6 +20,7 @@ public sealed partial class WorkflowDefinitionPublishingController(
     IWorkflowDefinitionService definitions,
     ILogger<WorkflowDefinitionPublishingController> logger) : DesignApiController
 {
+    [Authorize(Policy = ItsmPolicies.Design)]
     [HttpPost("publish")]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
@@ -36,6 +39,7 @@ public sealed partial class WorkflowDefinitionPublishingController(
     }
 
     /// <summary>Unpublishes; answers the bare definition with its links (not the save wrapper), as Elsa does.</summary>
+    [Authorize(Policy = ItsmPolicies.Design)]
     [HttpPost("retract")]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status409Conflict)]

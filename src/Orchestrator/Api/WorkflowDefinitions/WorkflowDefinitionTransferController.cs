@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Itsm.Orchestrator.Security;
 using System.Globalization;
 using System.Text;
 using Itsm.Activities.Definitions;
@@ -52,6 +54,7 @@ public sealed partial class WorkflowDefinitionTransferController(
         return File(bytes, "application/json", FileName(record.Name, record.DefinitionId, record.Version));
     }
 
+    [Authorize(Policy = ItsmPolicies.Design)]
     [HttpPost("import")]
     [HttpPut("import")]
     [HttpPost("{definitionId}/import")]

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Itsm.Orchestrator.Security;
 using Itsm.Orchestrator.Api.Common;
 using Itsm.Orchestrator.Api.Errors;
 using Itsm.Orchestrator.Api.Groups;
@@ -84,6 +86,7 @@ public sealed partial class WorkflowDefinitionsController(
     }
 
     /// <summary>Saves the designer's model as the draft (a new version when the latest is published), publishing it when asked.</summary>
+    [Authorize(Policy = ItsmPolicies.Design)]
     [HttpPost]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult<SaveWorkflowDefinitionResponse>> Save([FromBody] SaveWorkflowDefinitionRequest request, CancellationToken cancellationToken)
@@ -106,6 +109,7 @@ public sealed partial class WorkflowDefinitionsController(
             LinkedWorkflowDefinitionModel.From(definitions.ToModel(saved), saved), result.AlreadyPublished, 0, []);
     }
 
+    [Authorize(Policy = ItsmPolicies.Design)]
     [HttpDelete("{definitionId}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]

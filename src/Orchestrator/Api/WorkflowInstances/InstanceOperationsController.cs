@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Itsm.Orchestrator.Security;
 using Itsm.Orchestrator.Api.Common;
 using Itsm.Orchestrator.Api.Errors;
 using Itsm.Orchestrator.Api.Groups;
@@ -32,6 +34,7 @@ public sealed partial class InstanceOperationsController(
         return new ListResponse<FaultModel>(faults.Select(FaultModel.From).ToList());
     }
 
+    [Authorize(Policy = ItsmPolicies.Operate)]
     [HttpPost("retry")]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status409Conflict)]
@@ -42,6 +45,7 @@ public sealed partial class InstanceOperationsController(
         return this.ToActionResult(result, id, "retried");
     }
 
+    [Authorize(Policy = ItsmPolicies.Operate)]
     [HttpPost("cancel")]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status409Conflict)]

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Itsm.Orchestrator.Security;
 using Itsm.Activities.Definitions;
 using Itsm.Activities.Engine;
 using Itsm.Orchestrator.Api.Common;
@@ -84,6 +86,7 @@ public sealed partial class WorkflowInstancesController(
         return new ListResponse<ResolvedVariableModel>(items);
     }
 
+    [Authorize(Policy = ItsmPolicies.Operate)]
     [HttpPost("workflow-instances/{id}/cancel")]
     [HttpPost("cancel/workflow-instances/{id}")]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
@@ -94,6 +97,7 @@ public sealed partial class WorkflowInstancesController(
         return this.ToActionResult(result, id, "cancelled");
     }
 
+    [Authorize(Policy = ItsmPolicies.Operate)]
     [HttpDelete("workflow-instances/{id}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]

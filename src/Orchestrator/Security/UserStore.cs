@@ -1,0 +1,289 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Itsm.Orchestrator.Persistence;
+using Itsm.Orchestrator.Persistence.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Itsm.Orchestrator.Security;
+
+/// <summary>
+/// The Users table. Each call uses its own short-lived context (the store is a singleton, like
+/// <see cref="EfDefinitionStore"/>); writes that check a rule first (no duplicate name, keep one admin) run in an
+/// IMMEDIATE transaction, so two concurrent requests cannot both pass the check. Passwords are hashed with ASP.NET
+/// Core Identity's <see cref="IPasswordHasher{TUser}"/> (PBKDF2) and never leave this class.
+/// </summary>
+public sealed class UserStore(
+    IDbContextFactory<ItsmDbContext> contexts,
+    DatabaseInitializer initializer,
+    IPasswordHasher<UserAccount> hasher,
+    TimeProvider clock)
+{
+    private const int SqliteConstraint = 19;
+
+    private static readonly UserAccount Decoy = new("", "", "", [], default, default, "");
+
+    // Verified when the user name is unknown, so a wrong name costs the same time as a wrong password and the
+    // response time does not tell which user names exist.
+    private readonly Lazy<string> _decoyHash = new(() => hasher.HashPassword(Decoy, Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))));
+
+    public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken)
+    {
+        var context = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var rows = await context.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return rows.ConvertAll(ToAccount);
+        }
+    }
+
+    public async Task<UserAccount?> FindAsync(string userName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        var context = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var row = await context.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken).ConfigureAwait(false);
+            return row is null ? null : ToAccount(row);
+        }
+    }
+
+    public async Task<UserAccount?> FindByIdAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var context = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var row = await context.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken).ConfigureAwait(false);
+            return row is null ? null : ToAccount(row);
+        }
+    }
+
+    /// <summary>The account when the password is right, else null (unknown user and wrong password look alike).</summary>
+    public async Task<UserAccount?> VerifyPasswordAsync(string userName, string password, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        ArgumentNullException.ThrowIfNull(password);
+        var context = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var row = await context.Users.FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken).ConfigureAwait(false);
+            if (row is null)
+            {
+                hasher.VerifyHashedPassword(Decoy, _decoyHash.Value, password);
+                return null;
+            }
+
+            var result = hasher.VerifyHashedPassword(ToAccount(row), row.PasswordHash, password);
+            if (result == PasswordVerificationResult.Failed)
+            {
+                return null;
+            }
+
+            if (result == PasswordVerificationResult.SuccessRehashNeeded)
+            {
+                // An older hash format or iteration count: upgrade it now that the clear password is at hand.
+                // UpdatedAt stays: the account itself did not change.
+                row.PasswordHash = hasher.HashPassword(ToAccount(row), password);
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return ToAccount(row);
+        }
+    }
+
+    public async Task<UserWriteResult> CreateAsync(NewUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var context = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                if (await context.Users.AnyAsync(u => u.UserName == user.UserName, cancellationToken).ConfigureAwait(false))
+                {
+                    return UserWriteResult.Duplicate;
+                }
+
+                var row = NewRow(user);
+                context.Users.Add(row);
+                try
+                {
+                    await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint })
+                {
+                    // The unique index is the last word (e.g. a second node on the same file).
+                    return UserWriteResult.Duplicate;
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return new UserWriteResult(UserWriteStatus.Done, ToAccount(row));
+            }
+        }
+    }
+
+    /// <summary>Creates <paramref name="user"/> only if the table is empty: the first start's administrator.</summary>
+    public async Task<bool> CreateFirstAsync(NewUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var context = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                if (await context.Users.AnyAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                context.Users.Add(NewRow(user));
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+        }
+    }
+
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken)
+    {
+        var context = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            return await context.Users.AnyAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<UserWriteResult> UpdateAsync(string userName, UserChanges changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        ArgumentNullException.ThrowIfNull(changes);
+        var context = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var row = await context.Users.FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken).ConfigureAwait(false);
+                if (row is null)
+                {
+                    return UserWriteResult.NotFound;
+                }
+
+                if (changes.Roles is { } roles)
+                {
+                    if (!roles.Contains(ItsmRoles.Admin, StringComparer.Ordinal)
+                        && IsAdmin(row)
+                        && await CountAdminsAsync(context, cancellationToken).ConfigureAwait(false) <= 1)
+                    {
+                        return UserWriteResult.LastAdmin;
+                    }
+
+                    row.Roles = JsonSerializer.Serialize(roles);
+                }
+
+                if (changes.DisplayName is { } displayName)
+                {
+                    row.DisplayName = displayName;
+                }
+
+                if (changes.Password is { } password)
+                {
+                    row.PasswordHash = hasher.HashPassword(ToAccount(row), password);
+                }
+
+                row.UpdatedAt = NextStamp(row.UpdatedAt);
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return new UserWriteResult(UserWriteStatus.Done, ToAccount(row));
+            }
+        }
+    }
+
+    public async Task<UserWriteResult> DeleteAsync(string userName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        var context = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var row = await context.Users.FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken).ConfigureAwait(false);
+                if (row is null)
+                {
+                    return UserWriteResult.NotFound;
+                }
+
+                if (IsAdmin(row) && await CountAdminsAsync(context, cancellationToken).ConfigureAwait(false) <= 1)
+                {
+                    return UserWriteResult.LastAdmin;
+                }
+
+                context.Users.Remove(row);
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return new UserWriteResult(UserWriteStatus.Done);
+            }
+        }
+    }
+
+    private UserEntity NewRow(NewUser user)
+    {
+        var now = UtcTicks.From(clock.GetUtcNow());
+        var row = new UserEntity
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            UserName = user.UserName,
+            DisplayName = user.DisplayName,
+            Roles = JsonSerializer.Serialize(user.Roles),
+            PasswordHash = "",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        row.PasswordHash = hasher.HashPassword(ToAccount(row), user.Password);
+        return row;
+    }
+
+    // The stamp must change on every write even when the clock has not moved (a test clock, or two writes in
+    // one tick): a cookie issued before the write has to notice it.
+    private long NextStamp(long previous) => Math.Max(UtcTicks.From(clock.GetUtcNow()), previous + 1);
+
+    // The table holds people, not thousands of rows: reading the role lists is simpler than querying into JSON.
+    private static async Task<int> CountAdminsAsync(ItsmDbContext context, CancellationToken cancellationToken)
+    {
+        var roles = await context.Users.AsNoTracking().Select(u => u.Roles).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return roles.Count(json => ParseRoles(json).Contains(ItsmRoles.Admin, StringComparer.Ordinal));
+    }
+
+    private static bool IsAdmin(UserEntity row) => ParseRoles(row.Roles).Contains(ItsmRoles.Admin, StringComparer.Ordinal);
+
+    private static IReadOnlyList<string> ParseRoles(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
+
+    private static UserAccount ToAccount(UserEntity row) => new(
+        row.Id,
+        row.UserName,
+        row.DisplayName,
+        ParseRoles(row.Roles),
+        UtcTicks.ToDateTimeOffset(row.CreatedAt),
+        UtcTicks.ToDateTimeOffset(row.UpdatedAt),
+        PasswordStamp(row.PasswordHash));
+
+    // A fingerprint, not the hash: it goes into the (encrypted) cookie, and changes whenever the password does.
+    private static string PasswordStamp(string passwordHash)
+        => passwordHash.Length == 0 ? "" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(passwordHash)), 0, 8);
+
+    private async Task<ItsmDbContext> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!initializer.IsInitialized)
+        {
+            await initializer.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
