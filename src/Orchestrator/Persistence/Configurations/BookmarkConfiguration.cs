@@ -17,6 +17,7 @@ internal sealed class BookmarkConfiguration : IEntityTypeConfiguration<BookmarkE
         // Only timers have ResumeAt; a partial index keeps the start-up re-arm scan small.
         builder.HasIndex(e => e.ResumeAt).HasFilter("\"ResumeAt\" IS NOT NULL");
         // The task inbox: by role, newest first.
-        builder.HasIndex(e => new { e.Role, e.CreatedAt });
+        // Only human tasks carry a role: the task inbox index stays out of the way of events and timers.
+        builder.HasIndex(e => new { e.Role, e.CreatedAt }).HasFilter("\"Role\" IS NOT NULL");
     }
 }

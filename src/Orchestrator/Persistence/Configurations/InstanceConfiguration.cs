@@ -19,9 +19,10 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<InstanceE
         // (CreatedAt, Id) and the other two orderings.
         builder.HasIndex(e => new { e.DefinitionId, e.CreatedAt });
         builder.HasIndex(e => new { e.Status, e.CreatedAt });
-        builder.HasIndex(e => e.CorrelationId);
+        // Partial indexes: most instances have no correlation id and are not finished, and an index a row
+        // does not enter costs nothing on the insert path (every webhook start is an insert).
+        builder.HasIndex(e => e.CorrelationId).HasFilter("\"CorrelationId\" IS NOT NULL");
         builder.HasIndex(e => new { e.CreatedAt, e.Id });
-        builder.HasIndex(e => e.UpdatedAt);
-        builder.HasIndex(e => e.FinishedAt);
+        builder.HasIndex(e => e.FinishedAt).HasFilter("\"FinishedAt\" IS NOT NULL");
     }
 }

@@ -68,7 +68,8 @@ namespace Itsm.Orchestrator.Persistence.Migrations
                     b.HasIndex("ResumeAt")
                         .HasFilter("\"ResumeAt\" IS NOT NULL");
 
-                    b.HasIndex("Role", "CreatedAt");
+                    b.HasIndex("Role", "CreatedAt")
+                        .HasFilter("\"Role\" IS NOT NULL");
 
                     b.HasIndex("Kind", "Key", "CorrelationId");
 
@@ -207,11 +208,11 @@ namespace Itsm.Orchestrator.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CorrelationId");
+                    b.HasIndex("CorrelationId")
+                        .HasFilter("\"CorrelationId\" IS NOT NULL");
 
-                    b.HasIndex("FinishedAt");
-
-                    b.HasIndex("UpdatedAt");
+                    b.HasIndex("FinishedAt")
+                        .HasFilter("\"FinishedAt\" IS NOT NULL");
 
                     b.HasIndex("CreatedAt", "Id");
 
