@@ -340,6 +340,8 @@ internal sealed class Burst
         string text => Truncate(text),
         IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         bool flag => flag ? "true" : "false",
+        // A request is summarised by its route; its body is in the variables the flow bound it to.
+        HttpRequestData request => $"{request.Method} /{request.Path.TrimStart('/')}",
         _ => Truncate(TrySerialize(output)),
     };
 
