@@ -50,7 +50,9 @@ internal static class WebhookCommand
         report.Line("body", Encoding.UTF8.GetByteCount(BenchWorkflow.Body.Trim()), "bytes");
         report.Line("flow", "HttpEndpoint → SetVariable → Event (suspends; 202 after commit)");
 
-        var peak = await ClosedLoopPeakProbe.RunAsync(target, concurrency, peakDuration, TimeSpan.FromSeconds(2), cancellationToken);
+        // A long lead-in: right after start-up the JIT is still moving hot paths to optimized tiers, and a
+        // peak taken then measures the compiler, not the orchestrator.
+        var peak = await ClosedLoopPeakProbe.RunAsync(target, concurrency, peakDuration, TimeSpan.FromSeconds(8), cancellationToken);
         peak.WriteTo(report);
 
         var rate = args.GetDouble("rate", Math.Max(1, Math.Floor(peak.SuggestedOpenLoopRate)));
