@@ -23,9 +23,12 @@ public static class ItsmPolicies
     /// <summary>Manage accounts: admin.</summary>
     public const string Admin = "Admin";
 
+    /// <summary>The roles behind <see cref="Design"/>, shared with <see cref="DesignPermission"/>.</summary>
+    internal static readonly string[] DesignRoles = [ItsmRoles.Admin, ItsmRoles.ProcessOwner];
+
     internal static void Register(AuthorizationOptions options)
     {
-        options.AddPolicy(Design, policy => policy.RequireRole(ItsmRoles.Admin, ItsmRoles.ProcessOwner));
+        options.AddPolicy(Design, policy => policy.RequireRole(DesignRoles));
         options.AddPolicy(Operate, policy => policy.RequireRole(ItsmRoles.Admin, ItsmRoles.Manager, ItsmRoles.ProcessOwner));
         options.AddPolicy(Read, policy => policy.RequireAuthenticatedUser());
         options.AddPolicy(Work, policy => policy.RequireRole(ItsmRoles.Admin, ItsmRoles.Agent, ItsmRoles.Manager, ItsmRoles.ProcessOwner));

@@ -42,7 +42,11 @@ public sealed record LinkedWorkflowDefinitionModel
         typeof(LinkedWorkflowDefinitionModel).GetProperties().Select(p => p.Name).Append("$schema"),
         StringComparer.OrdinalIgnoreCase);
 
-    public static LinkedWorkflowDefinitionModel From(WorkflowDefinitionModel model, DefinitionRecord record)
+    /// <param name="canEdit">
+    /// Whether the caller may design: Studio opens a definition without a publish link read-only, so the write
+    /// links go only to someone allowed to use them.
+    /// </param>
+    public static LinkedWorkflowDefinitionModel From(WorkflowDefinitionModel model, DefinitionRecord record, bool canEdit = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(record);
@@ -67,7 +71,7 @@ public sealed record LinkedWorkflowDefinitionModel
             IsPublished = record.IsPublished,
             Options = model.Options ?? [],
             Root = model.Root,
-            Links = WorkflowDefinitionLinks.ForDefinition(record.DefinitionId, isReadonly),
+            Links = WorkflowDefinitionLinks.ForDefinition(record.DefinitionId, isReadonly || !canEdit),
             // "links" (Studio echoes links: null) and the modelled fields must not appear twice.
             Extra = model.Extra?.Where(pair => !Modelled.Contains(pair.Key)).ToDictionary(pair => pair.Key, pair => pair.Value),
         };

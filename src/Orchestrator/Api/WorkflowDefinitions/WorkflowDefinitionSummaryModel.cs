@@ -21,10 +21,10 @@ public sealed record WorkflowDefinitionSummaryModel(
     public bool IsReadonly => false;
     public bool IsSystem => false;
 
-    public static WorkflowDefinitionSummaryModel From(DefinitionRecord record)
+    public static WorkflowDefinitionSummaryModel From(DefinitionRecord record, bool canEdit)
     {
         ArgumentNullException.ThrowIfNull(record);
         return new(record.Id, record.DefinitionId, record.Name, record.Description, record.Version, record.IsLatest,
-            record.IsPublished, record.CreatedAt, WorkflowDefinitionLinks.ForDefinition(record.DefinitionId, isReadonly: false));
+            record.IsPublished, record.CreatedAt, WorkflowDefinitionLinks.ForDefinition(record.DefinitionId, isReadonly: !canEdit));
     }
 }

@@ -56,7 +56,8 @@ public sealed partial class WorkflowDefinitionsController(
             PageSize = request.PageSize ?? MaxPageSize,
         };
         var page = await definitions.ListAsync(query, cancellationToken).ConfigureAwait(false);
-        var items = page.Items.Select(WorkflowDefinitionSummaryModel.From).ToList();
+        var canEdit = User.CanDesign();
+        var items = page.Items.Select(record => WorkflowDefinitionSummaryModel.From(record, canEdit)).ToList();
         return new WorkflowDefinitionListResponse(items, page.TotalCount, WorkflowDefinitionLinks.ForList());
     }
 
@@ -72,7 +73,7 @@ public sealed partial class WorkflowDefinitionsController(
         var record = await definitions.FindAsync(definitionId, options, cancellationToken).ConfigureAwait(false);
         return record is null
             ? this.NotFoundProblem($"Workflow definition '{definitionId}' ({options}) does not exist.")
-            : LinkedWorkflowDefinitionModel.From(definitions.ToModel(record), record);
+            : LinkedWorkflowDefinitionModel.From(definitions.ToModel(record), record, User.CanDesign());
     }
 
     [HttpGet("by-id/{id}")]
@@ -82,7 +83,7 @@ public sealed partial class WorkflowDefinitionsController(
         var record = await definitions.FindByVersionIdAsync(id, cancellationToken).ConfigureAwait(false);
         return record is null
             ? this.NotFoundProblem($"Workflow definition version '{id}' does not exist.")
-            : LinkedWorkflowDefinitionModel.From(definitions.ToModel(record), record);
+            : LinkedWorkflowDefinitionModel.From(definitions.ToModel(record), record, User.CanDesign());
     }
 
     /// <summary>Saves the designer's model as the draft (a new version when the latest is published), publishing it when asked.</summary>
