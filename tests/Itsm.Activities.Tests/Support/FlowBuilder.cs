@@ -4,7 +4,7 @@ using Itsm.Activities.Definitions;
 namespace Itsm.Activities.Tests.Support;
 
 /// <summary>Writes small definitions in Elsa 3's export shape, so tests read as flows rather than JSON.</summary>
-public sealed class FlowBuilder(string definitionId = "test-flow")
+public sealed class FlowBuilder(string definitionId = "test-flow", string? name = null)
 {
     private readonly JsonArray _activities = [];
     private readonly JsonArray _connections = [];
@@ -73,24 +73,41 @@ public sealed class FlowBuilder(string definitionId = "test-flow")
     private static JsonObject Expr(string typeName, string type, string value)
         => new() { ["typeName"] = typeName, ["expression"] = new JsonObject { ["type"] = type, ["value"] = value } };
 
+    /// <summary>The model as a designer sends it: no version id (the server assigns one), not published.</summary>
+    public JsonObject ToModel() => new()
+    {
+        ["definitionId"] = definitionId,
+        ["name"] = name ?? definitionId,
+        ["version"] = 1,
+        ["toolVersion"] = "3.8.0.0",
+        ["variables"] = _variables.DeepClone(),
+        ["isLatest"] = true,
+        ["isPublished"] = false,
+        ["root"] = Root(),
+    };
+
+    private JsonObject Root() => new()
+    {
+        ["id"] = "root",
+        ["nodeId"] = "Workflow1:root",
+        ["type"] = "Elsa.Flowchart",
+        ["version"] = 1,
+        ["activities"] = _activities.DeepClone(),
+        ["connections"] = _connections.DeepClone(),
+    };
+
+    /// <summary>An export-shaped, published definition.</summary>
     public string ToJson() => new JsonObject
     {
         ["id"] = definitionId + "-v1",
         ["definitionId"] = definitionId,
-        ["name"] = definitionId,
+        ["name"] = name ?? definitionId,
         ["version"] = 1,
         ["toolVersion"] = "3.6.0.0",
         ["variables"] = _variables.DeepClone(),
         ["isLatest"] = true,
         ["isPublished"] = true,
-        ["root"] = new JsonObject
-        {
-            ["id"] = "root",
-            ["type"] = "Elsa.Flowchart",
-            ["version"] = 1,
-            ["activities"] = _activities.DeepClone(),
-            ["connections"] = _connections.DeepClone(),
-        },
+        ["root"] = Root(),
     }.ToJsonString();
 
     public WorkflowDefinitionModel Build() => ElsaJson.ParseDefinition(ToJson());

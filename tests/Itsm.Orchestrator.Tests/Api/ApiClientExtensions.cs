@@ -1,3 +1,4 @@
+using Itsm.Activities.Tests.Support;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -28,7 +29,7 @@ public static class ApiClientExtensions
     }
 
     /// <summary>Saves through Studio's route and returns the answer's <c>workflowDefinition</c>.</summary>
-    public static async Task<JsonObject> SaveAsync(this HttpClient client, ApiFlow flow, bool publish)
+    public static async Task<JsonObject> SaveAsync(this HttpClient client, FlowBuilder flow, bool publish)
     {
         var response = await client.PostJsonAsync(Definitions, new JsonObject { ["model"] = flow.ToModel(), ["publish"] = publish });
         var body = await response.ReadNodeAsync();

@@ -1,3 +1,4 @@
+using Itsm.Activities.Tests.Support;
 using System.Net;
 using System.Text.Json.Nodes;
 
@@ -104,7 +105,7 @@ public sealed class WorkflowDefinitionsApiTests : IAsyncLifetime
     [Fact]
     public async Task A_definition_that_does_not_compile_is_refused_in_the_shape_studio_shows_and_as_a_problem()
     {
-        var broken = new ApiFlow("broken-def").Activity("x", "Elsa.NoSuchActivity");
+        var broken = new FlowBuilder("broken-def").Activity("x", "Elsa.NoSuchActivity");
 
         var response = await Client.PostJsonAsync(ApiClientExtensions.Definitions, new JsonObject { ["model"] = broken.ToModel(), ["publish"] = true });
 
