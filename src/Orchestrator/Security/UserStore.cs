@@ -94,59 +94,47 @@ public sealed class UserStore(
         }
     }
 
-    public async Task<UserWriteResult> CreateAsync(NewUser user, CancellationToken cancellationToken)
+    public Task<UserWriteResult> CreateAsync(NewUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var context = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (context.ConfigureAwait(false))
+        return InTransactionAsync(async context =>
         {
-            var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            if (await context.Users.AnyAsync(u => u.UserName == user.UserName, cancellationToken).ConfigureAwait(false))
             {
-                if (await context.Users.AnyAsync(u => u.UserName == user.UserName, cancellationToken).ConfigureAwait(false))
-                {
-                    return UserWriteResult.Duplicate;
-                }
-
-                var row = NewRow(user);
-                context.Users.Add(row);
-                try
-                {
-                    await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint })
-                {
-                    // The unique index is the last word (e.g. a second node on the same file).
-                    return UserWriteResult.Duplicate;
-                }
-
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return new UserWriteResult(UserWriteStatus.Done, ToAccount(row));
+                return UserWriteResult.Duplicate;
             }
-        }
+
+            var row = NewRow(user);
+            context.Users.Add(row);
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint })
+            {
+                // The unique index is the last word (e.g. a second node on the same file).
+                return UserWriteResult.Duplicate;
+            }
+
+            return new UserWriteResult(UserWriteStatus.Done, ToAccount(row));
+        }, cancellationToken);
     }
 
     /// <summary>Creates <paramref name="user"/> only if the table is empty: the first start's administrator.</summary>
-    public async Task<bool> CreateFirstAsync(NewUser user, CancellationToken cancellationToken)
+    public Task<bool> CreateFirstAsync(NewUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var context = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (context.ConfigureAwait(false))
+        return InTransactionAsync(async context =>
         {
-            var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            if (await context.Users.AnyAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (await context.Users.AnyAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    return false;
-                }
-
-                context.Users.Add(NewRow(user));
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return true;
+                return false;
             }
-        }
+
+            context.Users.Add(NewRow(user));
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
     }
 
     public async Task<bool> AnyAsync(CancellationToken cancellationToken)
@@ -158,78 +146,66 @@ public sealed class UserStore(
         }
     }
 
-    public async Task<UserWriteResult> UpdateAsync(string userName, UserChanges changes, CancellationToken cancellationToken)
+    public Task<UserWriteResult> UpdateAsync(string userName, UserChanges changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(userName);
         ArgumentNullException.ThrowIfNull(changes);
-        var context = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (context.ConfigureAwait(false))
+        return InTransactionAsync(async context =>
         {
-            var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            var row = await context.Users.FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken).ConfigureAwait(false);
+            if (row is null)
             {
-                var row = await context.Users.FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken).ConfigureAwait(false);
-                if (row is null)
-                {
-                    return UserWriteResult.NotFound;
-                }
-
-                if (changes.Roles is { } roles)
-                {
-                    if (!roles.Contains(ItsmRoles.Admin, StringComparer.Ordinal)
-                        && IsAdmin(row)
-                        && await CountAdminsAsync(context, cancellationToken).ConfigureAwait(false) <= 1)
-                    {
-                        return UserWriteResult.LastAdmin;
-                    }
-
-                    row.Roles = JsonSerializer.Serialize(roles);
-                }
-
-                if (changes.DisplayName is { } displayName)
-                {
-                    row.DisplayName = displayName;
-                }
-
-                if (changes.Password is { } password)
-                {
-                    row.PasswordHash = hasher.HashPassword(ToAccount(row), password);
-                }
-
-                row.UpdatedAt = NextStamp(row.UpdatedAt);
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return new UserWriteResult(UserWriteStatus.Done, ToAccount(row));
+                return UserWriteResult.NotFound;
             }
-        }
-    }
 
-    public async Task<UserWriteResult> DeleteAsync(string userName, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(userName);
-        var context = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (context.ConfigureAwait(false))
-        {
-            var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            if (changes.Roles is { } roles)
             {
-                var row = await context.Users.FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken).ConfigureAwait(false);
-                if (row is null)
-                {
-                    return UserWriteResult.NotFound;
-                }
-
-                if (IsAdmin(row) && await CountAdminsAsync(context, cancellationToken).ConfigureAwait(false) <= 1)
+                if (!roles.Contains(ItsmRoles.Admin, StringComparer.Ordinal)
+                    && IsAdmin(row)
+                    && await CountAdminsAsync(context, cancellationToken).ConfigureAwait(false) <= 1)
                 {
                     return UserWriteResult.LastAdmin;
                 }
 
-                context.Users.Remove(row);
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return new UserWriteResult(UserWriteStatus.Done);
+                row.Roles = JsonSerializer.Serialize(roles);
             }
-        }
+
+            if (changes.DisplayName is { } displayName)
+            {
+                row.DisplayName = displayName;
+            }
+
+            if (changes.Password is { } password)
+            {
+                row.PasswordHash = hasher.HashPassword(ToAccount(row), password);
+            }
+
+            row.UpdatedAt = NextStamp(row.UpdatedAt);
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return new UserWriteResult(UserWriteStatus.Done, ToAccount(row));
+        }, cancellationToken);
+    }
+
+    public Task<UserWriteResult> DeleteAsync(string userName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        return InTransactionAsync(async context =>
+        {
+            var row = await context.Users.FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken).ConfigureAwait(false);
+            if (row is null)
+            {
+                return UserWriteResult.NotFound;
+            }
+
+            if (IsAdmin(row) && await CountAdminsAsync(context, cancellationToken).ConfigureAwait(false) <= 1)
+            {
+                return UserWriteResult.LastAdmin;
+            }
+
+            context.Users.Remove(row);
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return new UserWriteResult(UserWriteStatus.Done);
+        }, cancellationToken);
     }
 
     private UserEntity NewRow(NewUser user)
@@ -276,6 +252,25 @@ public sealed class UserStore(
     // A fingerprint, not the hash: it goes into the (encrypted) cookie, and changes whenever the password does.
     private static string PasswordStamp(string passwordHash)
         => passwordHash.Length == 0 ? "" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(passwordHash)), 0, 8);
+
+    /// <summary>
+    /// Runs a write in one transaction, so its rule checks (duplicate name, last admin) and its change cannot
+    /// interleave with another request's. A write that returns early changed nothing; committing it is harmless.
+    /// </summary>
+    private async Task<T> InTransactionAsync<T>(Func<ItsmDbContext, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var context = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var result = await work(context).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+        }
+    }
 
     private async Task<ItsmDbContext> OpenAsync(CancellationToken cancellationToken)
     {
