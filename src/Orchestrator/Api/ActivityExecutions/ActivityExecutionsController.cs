@@ -19,29 +19,26 @@ public sealed class ActivityExecutionsController(IWorkflowStore store, IWorkflow
 {
     [HttpGet("activity-executions/list")]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public async Task<ActionResult<ListResponse<ActivityExecutionRecordModel>>> List(
+    public Task<ActionResult<ListResponse<ActivityExecutionRecordModel>>> List(
         [FromQuery] string? workflowInstanceId, [FromQuery] string? activityNodeId, [FromQuery] bool? completed, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(workflowInstanceId))
-            return this.FieldProblem("workflowInstanceId", "The workflow instance id is required.");
-        var history = await LoadAsync(workflowInstanceId, cancellationToken).ConfigureAwait(false);
-        if (history is null)
-            return this.NotFoundProblem($"Workflow instance '{workflowInstanceId}' does not exist.");
-        return new ListResponse<ActivityExecutionRecordModel>(Select(history.Value.Executions, activityNodeId, completed).ToList());
-    }
+        => ListAsync(workflowInstanceId, activityNodeId, completed, record => record, cancellationToken);
 
     [HttpGet("activity-execution-summaries/list")]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public async Task<ActionResult<ListResponse<ActivityExecutionSummaryModel>>> ListSummaries(
+    public Task<ActionResult<ListResponse<ActivityExecutionSummaryModel>>> ListSummaries(
         [FromQuery] string? workflowInstanceId, [FromQuery] string? activityNodeId, [FromQuery] bool? completed, CancellationToken cancellationToken)
+        => ListAsync(workflowInstanceId, activityNodeId, completed, ActivityExecutionSummaryModel.From, cancellationToken);
+
+    /// <summary>The executions of an instance (narrowed to a node and completion state), in the shape asked for.</summary>
+    private async Task<ActionResult<ListResponse<T>>> ListAsync<T>(
+        string? workflowInstanceId, string? activityNodeId, bool? completed, Func<ActivityExecutionRecordModel, T> shape, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(workflowInstanceId))
             return this.FieldProblem("workflowInstanceId", "The workflow instance id is required.");
         var history = await LoadAsync(workflowInstanceId, cancellationToken).ConfigureAwait(false);
         if (history is null)
             return this.NotFoundProblem($"Workflow instance '{workflowInstanceId}' does not exist.");
-        return new ListResponse<ActivityExecutionSummaryModel>(
-            Select(history.Value.Executions, activityNodeId, completed).Select(ActivityExecutionSummaryModel.From).ToList());
+        return new ListResponse<T>(Select(history.Value.Executions, activityNodeId, completed).Select(shape).ToList());
     }
 
     [HttpPost("activity-executions/report")]
