@@ -11,6 +11,7 @@ namespace Itsm.Orchestrator.Runtime;
 /// </summary>
 public sealed class TriggerIndex
 {
+    private readonly Lock _gate = new();
     private ImmutableDictionary<string, ImmutableArray<TriggerEntry>> _byDefinition = ImmutableDictionary<string, ImmutableArray<TriggerEntry>>.Empty;
     private volatile Snapshot _snapshot = Snapshot.Empty;
     private ImmutableHashSet<string> _resumePaths = ImmutableHashSet<string>.Empty;
@@ -18,7 +19,7 @@ public sealed class TriggerIndex
     /// <summary>Replaces the triggers of one definition (null: it has no published version any more).</summary>
     public void Update(string definitionId, CompiledWorkflow? published)
     {
-        lock (this)
+        lock (_gate)
         {
             _byDefinition = published is null
                 ? _byDefinition.Remove(definitionId)
