@@ -41,7 +41,7 @@ internal static class WebhookCommand
         var commits = await SqliteCommitRate.MeasureAsync(TimeSpan.FromSeconds(3), cancellationToken);
         commits.WriteTo(report);
 
-        await using var host = await OrchestratorProcess.StartAsync(
+        await using var host = await BenchHost.StartAsync(
             new Dictionary<string, string> { ["webhook-bench.json"] = BenchWorkflow.Json }, cancellationToken);
         var target = new RequestTemplate(HttpMethod.Post, new Uri(host.BaseUri, "workflows/" + BenchWorkflow.Path),
             Encoding.UTF8.GetBytes(BenchWorkflow.Body.Trim()), [new("Content-Type", "application/json")]);
@@ -77,7 +77,7 @@ internal static class WebhookCommand
     private static async Task<long> CountInstancesAsync(Uri baseUri, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = baseUri };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", OrchestratorProcess.ApiKey);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", BenchHost.ApiKey);
         using var response = await client.GetAsync("elsa/api/workflow-instances?pageSize=1", cancellationToken);
         if (!response.IsSuccessStatusCode) return -1;
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));

@@ -1,0 +1,58 @@
+using Itsm.Orchestrator.Tests.Support;
+
+namespace Itsm.Benchmarks.Webhook;
+
+/// <summary>
+/// A throwaway orchestrator for the webhook bench: its own temp folder with the bench's workflows and a fresh
+/// data folder, the Release build of the repository's orchestrator, deleted again afterwards.
+/// </summary>
+internal sealed class BenchHost : IAsyncDisposable
+{
+    public const string ApiKey = "bench-api-key-0123456789";
+    private readonly string _root;
+    private readonly OrchestratorProcess _process;
+
+    private BenchHost(string root, OrchestratorProcess process)
+    {
+        _root = root;
+        _process = process;
+    }
+
+    public Uri BaseUri => _process.BaseUri;
+
+    public static async Task<BenchHost> StartAsync(IReadOnlyDictionary<string, string> workflows, CancellationToken cancellationToken)
+    {
+        var root = Directory.CreateTempSubdirectory("itsm-webhook-bench-").FullName;
+        var workflowsPath = Directory.CreateDirectory(Path.Combine(root, "workflows")).FullName;
+        foreach (var (name, json) in workflows) await File.WriteAllTextAsync(Path.Combine(workflowsPath, name), json, cancellationToken);
+        var process = await OrchestratorProcess.StartAsync(LocateOrchestrator(), Path.Combine(root, "data"), workflowsPath, ApiKey, cancellationToken);
+        return new BenchHost(root, process);
+    }
+
+    /// <summary>The Orchestrator build next to this bench's (same configuration), found from the repository root.</summary>
+    private static string LocateOrchestrator()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "Itsm.sln"))) continue;
+            var dll = Path.Combine(dir.FullName, "src", "Orchestrator", "bin", configuration, "net10.0", "Itsm.Orchestrator.dll");
+            if (File.Exists(dll)) return dll;
+            throw new FileNotFoundException($"Build the orchestrator first ({configuration}): {dll}");
+        }
+        throw new DirectoryNotFoundException("Run the bench from inside the Itsm repository.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Temp files; the OS cleans them eventually.
+        }
+    }
+}
