@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Itsm.Activities.Definitions;
 using Itsm.Activities.Model;
 
 namespace Itsm.Activities.Engine;
@@ -8,7 +6,7 @@ namespace Itsm.Activities.Engine;
 /// One execution burst of one instance: a FIFO of scheduled activities run until it is empty (the
 /// instance finishes or waits on bookmarks), a fault stops it, or the step budget is spent.
 /// </summary>
-internal sealed class Burst
+internal sealed partial class Burst
 {
     private readonly WorkflowExecutor _executor;
     private readonly CompiledWorkflow _workflow;
@@ -133,7 +131,7 @@ internal sealed class Burst
         Context.LastResult = completed.Output;
 
         var outcomeText = completed.Outcomes.Count == 1 ? completed.Outcomes[0] : string.Join(",", completed.Outcomes);
-        Journal(node, JournalEvents.Completed, startedAt, outcomeText, Summarize(completed.Output));
+        Journal(node, JournalEvents.Completed, startedAt, outcomeText, JournalSummary.Of(completed.Output, _executor.Options.JournalSummaryLength));
 
         if (node.Activity is ITerminalActivity)
         {
@@ -169,91 +167,9 @@ internal sealed class Burst
         _state.Fault = fault;
         _state.FaultCount++;
         Result.AddedFaults.Add(fault);
-        Journal(node, JournalEvents.Faulted, startedAt ?? now, null, Truncate(message));
+        Journal(node, JournalEvents.Faulted, startedAt ?? now, null, JournalSummary.Truncate(message, _executor.Options.JournalSummaryLength));
         _faulted = true;
         _stopped = true;
-    }
-
-    private async ValueTask ArriveAtJoinAsync(CompiledNode node, IJoinActivity join, int from, CancellationToken cancellationToken)
-    {
-        Context.Node = node;
-        var arrived = (_joins ??= [])[node.Index] = _joins.GetValueOrDefault(node.Index) ?? [];
-        if (from >= 0) arrived.Add(from);
-        JoinMode mode;
-        try
-        {
-            mode = join.GetMode(Context);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Requeue(new WorkItem(node.Index, from));
-            Fault(node, ex.Message, ex.GetType().FullName);
-            return;
-        }
-        switch (mode)
-        {
-            case JoinMode.WaitAny:
-                CancelUpstream(node);
-                await FireJoinAsync(node, cancellationToken);
-                break;
-            case JoinMode.WaitAll when node.InboundSources.All(arrived.Contains):
-                await FireJoinAsync(node, cancellationToken);
-                break;
-            case JoinMode.WaitAllActive:
-                if (!HasPendingUpstream(node)) await FireJoinAsync(node, cancellationToken);
-                else if (!(_waitingActiveJoins ??= []).Contains(node.Index)) _waitingActiveJoins.Add(node.Index);
-                break;
-        }
-    }
-
-    private async ValueTask FireJoinAsync(CompiledNode node, CancellationToken cancellationToken)
-    {
-        _joins?.Remove(node.Index);
-        _waitingActiveJoins?.Remove(node.Index);
-        await ExecuteNodeAsync(node, new WorkItem(node.Index, -1), cancellationToken);
-    }
-
-    /// <summary>WaitAllActive joins fire once no upstream work is left, which is only known when the queue drains.</summary>
-    private async ValueTask<bool> ReleaseActiveJoinsAsync(CancellationToken cancellationToken)
-    {
-        if (_waitingActiveJoins is not { Count: > 0 }) return false;
-        var released = false;
-        foreach (var index in _waitingActiveJoins.ToArray())
-        {
-            if (HasPendingUpstream(_nodes[index])) continue;
-            await FireJoinAsync(_nodes[index], cancellationToken);
-            released = true;
-        }
-        return released && _queue.Count > 0;
-    }
-
-    private bool HasPendingUpstream(CompiledNode join)
-    {
-        var upstream = join.Upstream!;
-        foreach (var item in _queue)
-            if (upstream[item.Node]) return true;
-        foreach (var bookmark in _state.Bookmarks)
-            if (_workflow.NodesById.TryGetValue(bookmark.ActivityId, out var node) && upstream[node.Index]) return true;
-        return false;
-    }
-
-    /// <summary>A WaitAny join has fired: the other branches leading into it are abandoned.</summary>
-    private void CancelUpstream(CompiledNode join)
-    {
-        var upstream = join.Upstream!;
-        // Arrivals of the same wave already queued for this join are dropped too, or it would fire again.
-        if (_queue.Any(item => upstream[item.Node] || item.Node == join.Index))
-        {
-            var keep = _queue.Where(item => !upstream[item.Node] && item.Node != join.Index).ToList();
-            _queue.Clear();
-            foreach (var item in keep) _queue.Enqueue(item);
-        }
-        foreach (var bookmark in _state.Bookmarks.ToArray())
-            if (_workflow.NodesById.TryGetValue(bookmark.ActivityId, out var node) && upstream[node.Index])
-            {
-                RemoveBookmark(bookmark);
-                Journal(node, JournalEvents.Cancelled, _executor.Clock.GetUtcNow(), null, $"Cancelled: '{join.Name ?? join.Id}' continued without this branch");
-            }
     }
 
     public void CancelEverything()
@@ -313,55 +229,9 @@ internal sealed class Burst
                 Context.SetOutput(name, value);
     }
 
-    private void LoadJoins()
-    {
-        if (_state.Joins is not { Count: > 0 }) return;
-        _joins = [];
-        foreach (var (joinId, sources) in _state.Joins)
-            if (_workflow.NodesById.TryGetValue(joinId, out var join))
-                _joins[join.Index] = sources.Select(id => _workflow.NodesById.TryGetValue(id, out var n) ? n.Index : -1).Where(i => i >= 0).ToHashSet();
-    }
-
-    private void SaveJoins()
-    {
-        _state.Joins = _joins is { Count: > 0 }
-            ? _joins.Where(pair => pair.Value.Count > 0).ToDictionary(pair => _nodes[pair.Key].Id, pair => pair.Value.Select(i => _nodes[i].Id).ToList())
-            : null;
-        if (_state.Joins is { Count: 0 }) _state.Joins = null;
-    }
-
     private void Journal(CompiledNode node, string eventName, DateTimeOffset startedAt, string? outcome, string? summary)
         => Result.Journal.Add(new JournalEntry(++_state.JournalSequence, node.Id, node.TypeName, node.Name, eventName,
             startedAt, _executor.Clock.GetUtcNow(), outcome, summary, node.TagsJson));
-
-    private string? Summarize(object? output) => output switch
-    {
-        null => null,
-        string text => Truncate(text),
-        IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-        bool flag => flag ? "true" : "false",
-        // A request is summarised by its route; its body is in the variables the flow bound it to.
-        HttpRequestData request => $"{request.Method} /{request.Path.TrimStart('/')}",
-        _ => Truncate(TrySerialize(output)),
-    };
-
-    private static string TrySerialize(object value)
-    {
-        try
-        {
-            return JsonSerializer.Serialize(value, ElsaJson.Options);
-        }
-        catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException)
-        {
-            return value.ToString() ?? value.GetType().Name;
-        }
-    }
-
-    private string Truncate(string text)
-    {
-        var max = _executor.Options.JournalSummaryLength;
-        return text.Length <= max ? text : text[..max] + "…";
-    }
 
     private static object? OutputNamed(object? output, string name) => output switch
     {

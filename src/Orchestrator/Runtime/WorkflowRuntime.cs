@@ -21,8 +21,6 @@ public sealed partial class WorkflowRuntime(
     IDurableTimerScheduler timers,
     ILogger<WorkflowRuntime> logger) : IWorkflowRuntime
 {
-    private const int MaxChildDepth = 16;
-
     public async Task<StartResult> StartAsync(StartRequest request, CancellationToken cancellationToken)
     {
         var definition = await definitions.FindAsync(request.DefinitionId, request.VersionOptions, cancellationToken);
@@ -104,58 +102,6 @@ public sealed partial class WorkflowRuntime(
         return results;
     }
 
-    public async Task<HttpDispatchResult> DispatchHttpAsync(HttpRequestData request, string? correlationId, CancellationToken cancellationToken)
-    {
-        var path = HttpRoutes.Normalize(request.Path);
-        var method = request.Method.ToUpperInvariant();
-
-        // A waiting endpoint later in a flow is a resume point and wins over starting a new instance. Only
-        // routes known to have resume points cost a query; a plain webhook start is matched in memory.
-        var resumeChecked = triggers.IsResumePath(path);
-        var (resumed, waitingOnRoute) = resumeChecked ? await TryResumeHttpAsync(request, path, method, correlationId, cancellationToken) : (null, false);
-        if (resumed is not null) return resumed;
-
-        var routeKnown = waitingOnRoute;
-        foreach (var trigger in triggers.FindHttp(path))
-        {
-            routeKnown = true;
-            if (!trigger.Methods.Contains(method)) continue;
-            var started = await StartAsync(new StartRequest(trigger.DefinitionId)
-            {
-                CorrelationId = correlationId,
-                Input = request.ParsedContent as IReadOnlyDictionary<string, object?> ?? ToInput(request.ParsedContent),
-                TriggerActivityId = trigger.ActivityId,
-                TriggerInput = request,
-            }, cancellationToken);
-            if (started.Outcome == StartOutcome.Started)
-                return new HttpDispatchResult(HttpDispatchOutcome.Started, started.State, started.HttpResponse);
-        }
-
-        // Nothing started: an instance of an older version may still wait on this route.
-        if (!resumeChecked)
-        {
-            (resumed, waitingOnRoute) = await TryResumeHttpAsync(request, path, method, correlationId, cancellationToken);
-            if (resumed is not null) return resumed;
-            routeKnown |= waitingOnRoute;
-        }
-        return new HttpDispatchResult(routeKnown ? HttpDispatchOutcome.MethodNotAllowed : HttpDispatchOutcome.NoRoute, null, null);
-    }
-
-    private async Task<(HttpDispatchResult? Result, bool RouteKnown)> TryResumeHttpAsync(
-        HttpRequestData request, string path, string method, string? correlationId, CancellationToken cancellationToken)
-    {
-        var routeKnown = false;
-        foreach (var bookmark in await store.FindBookmarksAsync(BookmarkKinds.HttpEndpoint, path, correlationId, null, cancellationToken))
-        {
-            routeKnown = true;
-            if (!AcceptsMethod(bookmark.PayloadJson, method)) continue;
-            var resumed = await ResumeBookmarkAsync(bookmark.Id, request, cancellationToken);
-            if (resumed.Outcome == ResumeOutcome.Resumed)
-                return (new HttpDispatchResult(HttpDispatchOutcome.Resumed, resumed.State, resumed.HttpResponse), true);
-        }
-        return (null, routeKnown);
-    }
-
     public Task<CommandResult> CancelAsync(string instanceId, CancellationToken cancellationToken)
         => RunCommandAsync(instanceId, (workflow, state) =>
         {
@@ -210,68 +156,6 @@ public sealed partial class WorkflowRuntime(
         return (pending, burst);
     }
 
-    /// <summary>
-    /// Starts the children that <c>Elsa.ExecuteWorkflow</c> asked for in this unit, so parent and child commit
-    /// together. A child that finishes at once (or one not waited for) resumes its parent in the same unit.
-    /// </summary>
-    private async Task StartChildrenAsync(UnitOfWork unit, PendingInstance parent, int depth, CancellationToken cancellationToken)
-    {
-        var handled = new HashSet<string>(StringComparer.Ordinal);
-        while (true)
-        {
-            var request = parent.Bursts.SelectMany(b => b.AddedBookmarks)
-                .FirstOrDefault(b => b.Kind == BookmarkKinds.ExecuteWorkflow && handled.Add(b.Id) && parent.State.Bookmarks.Contains(b));
-            if (request is null) return;
-            var childRequest = (ChildWorkflowRequest)request.Payload!;
-            object resumeInput;
-            var definition = depth < MaxChildDepth
-                ? await definitions.FindAsync(childRequest.WorkflowDefinitionId, VersionOptions.Published, cancellationToken)
-                : null;
-            if (definition is null)
-            {
-                resumeInput = new ChildWorkflowFailure(depth >= MaxChildDepth
-                    ? $"Child workflows nest deeper than {MaxChildDepth} levels."
-                    : $"Workflow '{childRequest.WorkflowDefinitionId}' has no published version.");
-            }
-            else
-            {
-                var workflow = (await definitions.GetCompiledAsync(definition.Id, cancellationToken))!;
-                var state = executor.CreateState(workflow, Ids.New(), childRequest.Input, childRequest.CorrelationId);
-                state.ParentInstanceId = parent.State.InstanceId;
-                state.ParentBookmarkId = childRequest.WaitForCompletion ? request.Id : null;
-                var child = unit.Add(state, 0, workflow);
-                request = parent.RecordChild(request, childRequest with { ChildInstanceId = state.InstanceId });
-                child.Bursts.Add(await executor.StartAsync(workflow, state, null, null, cancellationToken));
-                await StartChildrenAsync(unit, child, depth + 1, cancellationToken);
-                if (childRequest.WaitForCompletion && state.Status is not (InstanceStatus.Finished or InstanceStatus.Cancelled)) continue;
-                state.ParentBookmarkId = null;
-                resumeInput = new ChildWorkflowResult(state.InstanceId, state.Status, state.Output);
-            }
-            parent.Bursts.Add(await executor.ResumeAsync(parent.Workflow, parent.State, request.Id, resumeInput, cancellationToken));
-        }
-    }
-
-    /// <summary>
-    /// Start-up recovery: a child that finished just before a crash may not have resumed its parent (that
-    /// happens after the child's commit). Any parent still waiting on a finished child is resumed now.
-    /// </summary>
-    internal async Task<int> ResumeParentsOfFinishedChildrenAsync(CancellationToken cancellationToken)
-    {
-        var resumed = 0;
-        foreach (var bookmark in await store.ListBookmarksOfKindAsync(BookmarkKinds.ExecuteWorkflow, cancellationToken))
-        {
-            if (bookmark.PayloadJson is null) continue;
-            var request = System.Text.Json.JsonSerializer.Deserialize<ChildWorkflowRequest>(bookmark.PayloadJson, ElsaJson.Options);
-            if (request?.ChildInstanceId is not { } childId) continue;
-            var child = await store.FindInstanceAsync(childId, cancellationToken);
-            if (child is null || child.Status is not (InstanceStatus.Finished or InstanceStatus.Cancelled)) continue;
-            var state = WorkflowStateSerializer.Deserialize(child.StateJson);
-            var result = await ResumeBookmarkAsync(bookmark.Id, new ChildWorkflowResult(childId, child.Status, state.Output), cancellationToken);
-            if (result.Outcome == ResumeOutcome.Resumed) resumed++;
-        }
-        return resumed;
-    }
-
     private async Task AfterCommitAsync(UnitOfWork unit, CancellationToken cancellationToken)
     {
         foreach (var timer in unit.AddedTimers)
@@ -297,18 +181,6 @@ public sealed partial class WorkflowRuntime(
             }
         }
     }
-
-    private static bool AcceptsMethod(string? payloadJson, string method)
-    {
-        if (payloadJson is null) return true;
-        var payload = Activities.Expressions.PlainJson.Parse(payloadJson) as IDictionary<string, object?>;
-        return payload?.TryGetValue("methods", out var methods) != true || methods is not IEnumerable<object?> list
-            || list.Any(m => string.Equals(m as string, method, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static IReadOnlyDictionary<string, object?>? ToInput(object? body) => body is System.Dynamic.ExpandoObject expando
-        ? new Dictionary<string, object?>(expando, StringComparer.Ordinal)
-        : null;
 
     [LoggerMessage(LogLevel.Debug, "Instance {InstanceId} of {DefinitionId} v{Version} started: {Status}")]
     private partial void LogStarted(string instanceId, string definitionId, int version, InstanceStatus status);
