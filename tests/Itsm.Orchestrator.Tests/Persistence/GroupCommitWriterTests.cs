@@ -45,6 +45,29 @@ public sealed class GroupCommitWriterTests : StoreTestBase
     }
 
     [Fact]
+    public async Task A_unit_refused_by_its_revision_check_fails_alone_without_undoing_its_neighbours()
+    {
+        await Store.CommitAsync([Create(Instance("stale", revision: 5))], Ct);
+        await using var writer = NewWriter();
+        using var gate = new Gate();
+        var held = writer.WriteAsync(gate, Ct);
+        gate.WaitUntilEntered();
+
+        var before = writer.WriteAsync(new CommitUnit([Create(Instance("first"), [Bookmark("b-first", "first")])], Ct), Ct);
+        var refused = writer.WriteAsync(new CommitUnit([Update(Instance("stale", revision: 4), expectedRevision: 3)], Ct), Ct);
+        var after = writer.WriteAsync(new CommitUnit([Create(Instance("second"), [Bookmark("b-second", "second")])], Ct), Ct);
+        gate.Release();
+
+        await held;
+        await before;
+        await after;
+        await refused.Invoking(t => t).Should().ThrowAsync<ConcurrencyConflictException>();
+        (await Store.FindBookmarkAsync("b-first", Ct)).Should().NotBeNull();
+        (await Store.FindBookmarkAsync("b-second", Ct)).Should().NotBeNull();
+        (await Store.FindInstanceAsync("stale", Ct))!.Revision.Should().Be(5);
+    }
+
+    [Fact]
     public async Task A_failure_of_the_whole_transaction_fails_every_unit_of_the_batch_and_the_writer_recovers()
     {
         await using var writer = NewWriter();

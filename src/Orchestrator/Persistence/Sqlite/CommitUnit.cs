@@ -6,6 +6,7 @@ internal sealed class CommitUnit(IReadOnlyList<InstanceWrite> writes, Cancellati
 {
     public override bool Apply(WriterStatements statements)
     {
+        HasWritten = false;
         foreach (var write in writes)
         {
             var instance = write.Instance;
@@ -18,6 +19,8 @@ internal sealed class CommitUnit(IReadOnlyList<InstanceWrite> writes, Cancellati
             {
                 throw new ConcurrencyConflictException(instance.Id);
             }
+
+            HasWritten = true;
 
             // Removals first, so a burst that re-creates a bookmark under the same id replaces it.
             foreach (var bookmarkId in write.RemovedBookmarkIds)

@@ -7,5 +7,10 @@ namespace Itsm.Orchestrator.Persistence.Sqlite;
 internal sealed class DeleteInstanceUnit(string instanceId, CancellationToken cancellationToken)
     : WriteUnit(cancellationToken)
 {
-    public override bool Apply(WriterStatements statements) => statements.DeleteInstance(instanceId);
+    public override bool Apply(WriterStatements statements)
+    {
+        // Several deletes: a failure part-way has written something.
+        HasWritten = true;
+        return statements.DeleteInstance(instanceId);
+    }
 }

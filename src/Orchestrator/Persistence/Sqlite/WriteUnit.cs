@@ -1,8 +1,8 @@
 namespace Itsm.Orchestrator.Persistence.Sqlite;
 
 /// <summary>
-/// One caller's request to the group writer: applied inside a savepoint of the batch transaction and
-/// completed only after that transaction committed (or failed).
+/// One caller's request to the group writer: applied inside the batch transaction (inside a savepoint of it when
+/// the batch has to be replayed) and completed only after that transaction committed (or failed).
 /// </summary>
 internal abstract class WriteUnit(CancellationToken cancellationToken)
 {
@@ -16,6 +16,12 @@ internal abstract class WriteUnit(CancellationToken cancellationToken)
 
     /// <summary>Applies the unit's statements; throws <see cref="ConcurrencyConflictException"/> to undo it.</summary>
     public abstract bool Apply(WriterStatements statements);
+
+    /// <summary>
+    /// Whether the last <see cref="Apply"/> changed anything before it threw. A unit refused by its first
+    /// (guard) statement has not, so without a savepoint it can fail alone and the rest of the batch commits.
+    /// </summary>
+    public bool HasWritten { get; protected set; }
 
     public void Succeed(bool result) => _completion.TrySetResult(result);
 
