@@ -33,10 +33,7 @@ internal sealed class CommitUnit(IReadOnlyList<InstanceWrite> writes, Cancellati
                 statements.InsertBookmark(bookmark);
             }
 
-            foreach (var entry in write.Journal)
-            {
-                statements.InsertJournal(entry);
-            }
+            statements.InsertJournal(write.Journal);
 
             foreach (var fault in write.AddedFaults)
             {

@@ -42,9 +42,12 @@ internal static class SqlText
     // Scoped to the instance so one instance's write can never remove another instance's bookmark.
     public const string DeleteBookmark = "DELETE FROM \"Bookmarks\" WHERE \"Id\" = @p0 AND \"InstanceId\" = @p1";
 
-    public const string InsertJournal =
-        "INSERT INTO \"Journal\" (" + JournalColumns + ") " +
-        "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)";
+    public const int JournalColumnCount = 11;
+
+    /// <summary>One INSERT for <paramref name="rows"/> journal rows (parameters @p0 … in row order).</summary>
+    public static string InsertJournalRows(int rows) =>
+        "INSERT INTO \"Journal\" (" + JournalColumns + ") VALUES " + string.Join(", ", Enumerable.Range(0, rows).Select(row =>
+            "(" + string.Join(", ", Enumerable.Range(row * JournalColumnCount, JournalColumnCount).Select(p => "@p" + p)) + ")"));
 
     public const string InsertFault =
         "INSERT INTO \"Faults\" (" + FaultColumns + ") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)";

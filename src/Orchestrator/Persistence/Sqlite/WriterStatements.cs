@@ -23,7 +23,10 @@ internal sealed class WriterStatements : IDisposable
     private readonly PreparedStatement _updateInstance;
     private readonly PreparedStatement _insertBookmark;
     private readonly PreparedStatement _deleteBookmark;
-    private readonly PreparedStatement _insertJournal;
+    // One prepared multi-row INSERT per row count: a burst's journal rows go in as one statement, which saves
+    // Microsoft.Data.Sqlite's per-statement overhead on the single writer thread (the ceiling of persisted starts).
+    private const int MaxJournalRowsPerStatement = 8;
+    private readonly PreparedStatement?[] _insertJournalRows = new PreparedStatement?[MaxJournalRowsPerStatement + 1];
     private readonly PreparedStatement _insertFault;
     private readonly PreparedStatement _resolveFault;
     private readonly PreparedStatement _deleteBookmarksOfInstance;
@@ -45,7 +48,6 @@ internal sealed class WriterStatements : IDisposable
         _updateInstance = Prepare(SqlText.UpdateInstance, 15);
         _insertBookmark = Prepare(SqlText.InsertBookmark, 13);
         _deleteBookmark = Prepare(SqlText.DeleteBookmark, 2);
-        _insertJournal = Prepare(SqlText.InsertJournal, 11);
         _insertFault = Prepare(SqlText.InsertFault, 8);
         _resolveFault = Prepare(SqlText.ResolveFault, 3);
         _deleteBookmarksOfInstance = Prepare(SqlText.DeleteBookmarksOfInstance, 1);
@@ -104,11 +106,23 @@ internal sealed class WriterStatements : IDisposable
     public void DeleteBookmark(string bookmarkId, string instanceId) =>
         _deleteBookmark.Set(0, bookmarkId).Set(1, instanceId).ExecuteNonQuery();
 
-    public void InsertJournal(JournalRecord j) => _insertJournal
-        .Set(0, j.InstanceId).Set(1, j.Sequence).Set(2, j.ActivityId).Set(3, j.ActivityType).Set(4, j.ActivityName)
-        .Set(5, j.EventName).Set(6, UtcTicks.From(j.StartedAt)).Set(7, UtcTicks.From(j.CompletedAt)).Set(8, j.Outcome)
-        .Set(9, j.Summary).Set(10, j.Tags)
-        .ExecuteNonQuery();
+    public void InsertJournal(IReadOnlyList<JournalRecord> rows)
+    {
+        for (var start = 0; start < rows.Count; start += MaxJournalRowsPerStatement)
+        {
+            var count = Math.Min(MaxJournalRowsPerStatement, rows.Count - start);
+            var statement = _insertJournalRows[count] ??= Prepare(SqlText.InsertJournalRows(count), count * SqlText.JournalColumnCount);
+            for (var row = 0; row < count; row++)
+            {
+                var j = rows[start + row];
+                var p = row * SqlText.JournalColumnCount;
+                statement.Set(p, j.InstanceId).Set(p + 1, j.Sequence).Set(p + 2, j.ActivityId).Set(p + 3, j.ActivityType)
+                    .Set(p + 4, j.ActivityName).Set(p + 5, j.EventName).Set(p + 6, UtcTicks.From(j.StartedAt))
+                    .Set(p + 7, UtcTicks.From(j.CompletedAt)).Set(p + 8, j.Outcome).Set(p + 9, j.Summary).Set(p + 10, j.Tags);
+            }
+            statement.ExecuteNonQuery();
+        }
+    }
 
     public void InsertFault(FaultRecord f) => _insertFault
         .Set(0, f.Id).Set(1, f.InstanceId).Set(2, f.ActivityId).Set(3, f.ActivityType).Set(4, f.Message)
