@@ -12,27 +12,27 @@ internal sealed class WriterStatements : IDisposable
     private const string Savepoint = "unit";
 
     private readonly SqliteConnection _connection;
-    private readonly List<PreparedStatement> _all = [];
-    private readonly PreparedStatement _begin;
-    private readonly PreparedStatement _commit;
-    private readonly PreparedStatement _rollback;
-    private readonly PreparedStatement _savepoint;
-    private readonly PreparedStatement _release;
-    private readonly PreparedStatement _rollbackToSavepoint;
-    private readonly PreparedStatement _insertInstance;
-    private readonly PreparedStatement _updateInstance;
-    private readonly PreparedStatement _insertBookmark;
-    private readonly PreparedStatement _deleteBookmark;
+    private readonly List<WriterStatement> _all = [];
+    private readonly WriterStatement _begin;
+    private readonly WriterStatement _commit;
+    private readonly WriterStatement _rollback;
+    private readonly WriterStatement _savepoint;
+    private readonly WriterStatement _release;
+    private readonly WriterStatement _rollbackToSavepoint;
+    private readonly WriterStatement _insertInstance;
+    private readonly WriterStatement _updateInstance;
+    private readonly WriterStatement _insertBookmark;
+    private readonly WriterStatement _deleteBookmark;
     // One prepared multi-row INSERT per row count: a burst's journal rows go in as one statement, which saves
     // Microsoft.Data.Sqlite's per-statement overhead on the single writer thread (the ceiling of persisted starts).
     private const int MaxJournalRowsPerStatement = 8;
-    private readonly PreparedStatement?[] _insertJournalRows = new PreparedStatement?[MaxJournalRowsPerStatement + 1];
-    private readonly PreparedStatement _insertFault;
-    private readonly PreparedStatement _resolveFault;
-    private readonly PreparedStatement _deleteBookmarksOfInstance;
-    private readonly PreparedStatement _deleteJournalOfInstance;
-    private readonly PreparedStatement _deleteFaultsOfInstance;
-    private readonly PreparedStatement _deleteInstance;
+    private readonly WriterStatement?[] _insertJournalRows = new WriterStatement?[MaxJournalRowsPerStatement + 1];
+    private readonly WriterStatement _insertFault;
+    private readonly WriterStatement _resolveFault;
+    private readonly WriterStatement _deleteBookmarksOfInstance;
+    private readonly WriterStatement _deleteJournalOfInstance;
+    private readonly WriterStatement _deleteFaultsOfInstance;
+    private readonly WriterStatement _deleteInstance;
 
     private WriterStatements(SqliteConnection connection)
     {
@@ -162,15 +162,15 @@ internal sealed class WriterStatements : IDisposable
         _connection.Dispose();
     }
 
-    private static PreparedStatement BindInstance(PreparedStatement statement, InstanceRecord i) => statement
+    private static WriterStatement BindInstance(WriterStatement statement, InstanceRecord i) => statement
         .Set(0, i.Id).Set(1, i.DefinitionId).Set(2, i.DefinitionVersionId).Set(3, i.Version).Set(4, i.Name)
         .Set(5, (long)i.Status).Set(6, i.CorrelationId).Set(7, i.ParentInstanceId).Set(8, i.FaultCount)
         .Set(9, UtcTicks.From(i.CreatedAt)).Set(10, UtcTicks.From(i.UpdatedAt)).Set(11, UtcTicks.From(i.FinishedAt))
         .Set(12, i.Revision).Set(13, i.StateJson);
 
-    private PreparedStatement Prepare(string sql, int parameterCount)
+    private WriterStatement Prepare(string sql, int parameterCount)
     {
-        var statement = new PreparedStatement(_connection, sql, parameterCount);
+        var statement = new WriterStatement(_connection, sql, parameterCount);
         _all.Add(statement);
         return statement;
     }
