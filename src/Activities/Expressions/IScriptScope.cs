@@ -11,4 +11,7 @@ public interface IScriptScope
     string? CorrelationId { get; set; }
     object? LastResult { get; }
     void SetOutput(string name, object? value);
+
+    /// <summary>The id (resume token) of the bookmark <paramref name="activityId"/> is waiting on, if it waits.</summary>
+    string? GetBookmarkId(string activityId);
 }

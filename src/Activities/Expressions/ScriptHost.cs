@@ -4,6 +4,7 @@ using Jint.Native;
 using Jint.Runtime;
 using Jint.Runtime.Descriptors;
 using Jint.Runtime.Interop;
+using Itsm.Activities.Model;
 
 namespace Itsm.Activities.Expressions;
 
@@ -11,7 +12,8 @@ namespace Itsm.Activities.Expressions;
 /// One Jint engine for one execution burst, created on the first script evaluation: scripts see Elsa's
 /// accessors — <c>variables.X</c>, <c>getX()</c>/<c>setX(v)</c>, <c>getVariable("X")</c>/<c>setVariable("X", v)</c>,
 /// <c>input</c>/<c>getInput("X")</c>, <c>getWorkflowInstanceId()</c>, <c>getCorrelationId()</c>,
-/// <c>setCorrelationId(v)</c>, <c>getLastResult()</c>, <c>setOutput(name, v)</c> — and run under time,
+/// <c>setCorrelationId(v)</c>, <c>getLastResult()</c>, <c>setOutput(name, v)</c>, <c>getResumeToken(activityId)</c>,
+/// <c>getResumeUrl(activityId)</c> — and run under time,
 /// statement, recursion and memory limits.
 /// </summary>
 public sealed class ScriptHost
@@ -77,6 +79,9 @@ public sealed class ScriptHost
         _engine.SetValue("setCorrelationId", new Action<string?>(value => scope.CorrelationId = value));
         _engine.SetValue("getLastResult", new Func<JsValue>(() => FromClr(scope.LastResult)));
         _engine.SetValue("setOutput", new Action<string, JsValue>((name, value) => scope.SetOutput(name, ToClr(value))));
+        // Callbacks: a sibling branch can hand the waiting activity's resume URL to another system.
+        _engine.SetValue("getResumeToken", new Func<string, string?>(scope.GetBookmarkId));
+        _engine.SetValue("getResumeUrl", new Func<string, string?>(activityId => scope.GetBookmarkId(activityId) is { } token ? ResumeUrls.For(token) : null));
         _engine.SetValue("isNullOrEmpty", new Func<string?, bool>(string.IsNullOrEmpty));
         _engine.SetValue("isNullOrWhiteSpace", new Func<string?, bool>(string.IsNullOrWhiteSpace));
         _engine.SetValue("newGuidString", new Func<string>(() => Guid.NewGuid().ToString()));

@@ -77,6 +77,8 @@ public sealed class ActivityContext : IScriptScope
 
     public void SetOutput(string name, object? value) => (_state.Output ??= new(StringComparer.Ordinal))[name] = value;
 
+    public string? GetBookmarkId(string activityId) => _state.Bookmarks.FindLast(b => b.ActivityId == activityId)?.Id;
+
     /// <summary>Evaluates an expression an activity holds as data (e.g. a switch case's condition).</summary>
     public T? Evaluate<T>(ExpressionModel expression)
     {

@@ -1,3 +1,4 @@
+using Itsm.Activities.Tests.Support;
 using System.Net;
 using System.Text.Json.Nodes;
 
@@ -82,6 +83,32 @@ public sealed class WorkApiTests : IAsyncLifetime
 
         await (await Client.GetAsync($"/elsa/api/bookmarks/resume?t={token}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         (await (await Client.GetAsync($"{ApiClientExtensions.Instances}/{instanceId}")).ReadNodeAsync())["subStatus"]!.GetValue<string>().Should().Be("Finished");
+    }
+
+    [Fact]
+    public async Task A_waiting_step_hands_its_resume_url_to_another_system_which_calls_back_with_its_reply()
+    {
+        // Wait for the vendor and, beside it, prepare the callback URL that would be sent to the vendor.
+        var flow = new FlowBuilder("vendor-callback")
+            .Variable("CallbackUrl", "String")
+            .Variable("Reply", "Object")
+            .Activity("fork", "Elsa.FlowFork", ("branches", FlowBuilder.Obj("String[]", "[\"Wait\",\"Notify\"]")))
+            .Activity("wait", "Elsa.Event", ("eventName", FlowBuilder.Literal("String", "vendor-reply")),
+                ("result", new JsonObject { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = "Reply-id" } }))
+            .Activity("notify", "Elsa.SetVariable", ("variable", FlowBuilder.VariableRef("CallbackUrl", "String")), ("value", FlowBuilder.Js("Object", "getResumeUrl('wait')")))
+            .Connect("fork", "wait", "Wait").Connect("fork", "notify", "Notify");
+        await Client.SaveAsync(flow, publish: true);
+        var instanceId = await Client.ExecuteAsync("vendor-callback");
+        var variables = await (await Client.GetAsync($"{ApiClientExtensions.Instances}/{instanceId}/variables")).ReadNodeAsync();
+        var callback = variables["items"]!.AsArray().Single(v => v!["name"]!.GetValue<string>() == "CallbackUrl")!["value"]!.GetValue<string>();
+        callback.Should().StartWith("/elsa/api/bookmarks/resume?t=");
+
+        var reply = await Client.PostJsonAsync(callback, new JsonObject { ["fixed"] = true, ["release"] = "4.2.1" });
+
+        reply.StatusCode.Should().Be(HttpStatusCode.OK, await reply.Content.ReadAsStringAsync());
+        var instance = await (await Client.GetAsync($"{ApiClientExtensions.Instances}/{instanceId}")).ReadNodeAsync();
+        instance["subStatus"]!.GetValue<string>().Should().Be("Finished");
+        instance["workflowState"]!["variables"]!["Reply"]!["release"]!.GetValue<string>().Should().Be("4.2.1");
     }
 
     [Fact]
