@@ -18,9 +18,11 @@ internal sealed class UnitOfWork
         return pending;
     }
 
-    public IEnumerable<BookmarkState> AddedTimers => Instances
-        .SelectMany(i => i.Bursts.SelectMany(b => b.AddedBookmarks))
-        .Where(b => b.ResumeAt is not null && Instances.Any(i => i.State.Bookmarks.Contains(b)));
+    /// <summary>Timers created in this unit that are still armed, with the instance they belong to.</summary>
+    public IEnumerable<(string InstanceId, BookmarkState Timer)> AddedTimers => Instances
+        .SelectMany(i => i.Bursts.SelectMany(b => b.AddedBookmarks)
+            .Where(b => b.ResumeAt is not null && i.State.Bookmarks.Contains(b))
+            .Select(b => (i.State.InstanceId, b)));
 
     public IEnumerable<PublishedEvent> PublishedEvents => Instances.SelectMany(i => i.Bursts.SelectMany(b => b.PublishedEvents));
 

@@ -158,11 +158,8 @@ public sealed partial class WorkflowRuntime(
 
     private async Task AfterCommitAsync(UnitOfWork unit, CancellationToken cancellationToken)
     {
-        foreach (var timer in unit.AddedTimers)
-        {
-            var owner = unit.Instances.First(i => i.State.Bookmarks.Contains(timer)).State.InstanceId;
-            timers.Schedule(owner, timer.Id, timer.ResumeAt!.Value);
-        }
+        foreach (var (instanceId, timer) in unit.AddedTimers)
+            timers.Schedule(instanceId, timer.Id, timer.ResumeAt!.Value);
         foreach (var child in unit.FinishedChildrenWithWaitingParents.ToList())
         {
             var result = await ResumeBookmarkAsync(child.ParentBookmarkId!, new ChildWorkflowResult(child.InstanceId, child.Status, child.Output), cancellationToken);
