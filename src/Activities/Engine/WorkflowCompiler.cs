@@ -97,7 +97,7 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
                     errors.Add(new DefinitionError($"{path}.value", ex.Message));
                 }
             }
-            result.Add(new CompiledVariable(variable.Id, variable.Name, variable.TypeName ?? "Object", type, defaultValue));
+            result.Add(new CompiledVariable(variable.Id, variable.Name, variable.TypeName ?? "Object", type, defaultValue, variable.Value));
         }
         return result;
     }

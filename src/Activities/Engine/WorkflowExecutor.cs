@@ -39,7 +39,7 @@ public sealed class WorkflowExecutor(EngineOptions options, TimeProvider clock, 
             if (variable.DefaultValue is not null)
                 state.Variables[variable.Name] = variable.Type.IsValueType || variable.DefaultValue is string
                     ? variable.DefaultValue
-                    : ValueConverter.Convert(ValueConverter.Convert(variable.DefaultValue, typeof(string)), variable.Type);
+                    : ValueConverter.Convert(variable.DefaultText, variable.Type);
         return state;
     }
 
