@@ -19,6 +19,7 @@ namespace Itsm.Activities.Expressions;
 public sealed class ScriptHost
 {
     private readonly Jint.Engine _engine;
+    private Jint.Native.Json.JsonParser? _json;
 
     public ScriptHost(IScriptScope scope, ScriptOptions options)
     {
@@ -90,9 +91,10 @@ public sealed class ScriptHost
     private JsValue FromClr(object? value) => value switch
     {
         null => JsValue.Null,
-        // Plain data goes in as native JS values (via JSON) so scripts can use it like any JS object.
+        // Plain data goes in as native JS values (via JSON) so scripts can use it like any JS object; the JSON
+        // parser builds them directly, where evaluating the text as a script would compile it on every read.
         ExpandoObject or IDictionary<string, object?> or System.Collections.IList when value is not string
-            => _engine.Evaluate("(" + System.Text.Json.JsonSerializer.Serialize(value) + ")"),
+            => (_json ??= new Jint.Native.Json.JsonParser(_engine)).Parse(System.Text.Json.JsonSerializer.Serialize(value)),
         _ => JsValue.FromObject(_engine, value),
     };
 
