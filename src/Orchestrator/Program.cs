@@ -1,5 +1,6 @@
 using Itsm.Orchestrator.Api;
 using Itsm.Orchestrator.Hosting;
+using Itsm.Orchestrator.Outbox;
 using Itsm.Orchestrator.Persistence;
 using Itsm.Orchestrator.Runtime;
 using Itsm.Orchestrator.Security;
@@ -16,6 +17,7 @@ builder.Services
     .AddItsmPersistence(builder.Configuration)
     .AddItsmRuntime(builder.Configuration)
     .AddItsmTimers(builder.Configuration)
+    .AddItsmOutbox(builder.Configuration)
     .AddItsmApi(builder.Configuration)
     .AddItsmSecurity(builder.Configuration);
 

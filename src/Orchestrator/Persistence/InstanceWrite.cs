@@ -12,4 +12,11 @@ public sealed record InstanceWrite(
     IReadOnlyList<string> RemovedBookmarkIds,
     IReadOnlyList<JournalRecord> Journal,
     IReadOnlyList<FaultRecord> AddedFaults,
-    IReadOnlyList<string> ResolvedFaultIds);
+    IReadOnlyList<string> ResolvedFaultIds)
+{
+    /// <summary>Follow-up work decided by this burst, inserted in the same transaction (the outbox).</summary>
+    public IReadOnlyList<OutboxRecord> Outbox { get; init; } = [];
+
+    /// <summary>The burst ran unattended and counted an attempt: its commit clears the count.</summary>
+    public bool ClearAttempts { get; init; }
+}

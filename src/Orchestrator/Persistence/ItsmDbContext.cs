@@ -22,6 +22,10 @@ public sealed class ItsmDbContext(DbContextOptions<ItsmDbContext> options) : DbC
 
     internal DbSet<UserEntity> Users => Set<UserEntity>();
 
+    internal DbSet<OutboxEntity> Outbox => Set<OutboxEntity>();
+
+    internal DbSet<InstanceAttemptEntity> InstanceAttempts => Set<InstanceAttemptEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new InstanceConfiguration());
@@ -30,5 +34,7 @@ public sealed class ItsmDbContext(DbContextOptions<ItsmDbContext> options) : DbC
         modelBuilder.ApplyConfiguration(new FaultConfiguration());
         modelBuilder.ApplyConfiguration(new DefinitionConfiguration());
         modelBuilder.ApplyConfiguration(new UserConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboxConfiguration());
+        modelBuilder.ApplyConfiguration(new InstanceAttemptConfiguration());
     }
 }

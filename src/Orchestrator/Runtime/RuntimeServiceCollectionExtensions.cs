@@ -13,6 +13,8 @@ public static class RuntimeServiceCollectionExtensions
     {
         services.AddOptions<RuntimeOptions>().Bind(configuration.GetSection("Itsm"))
             .Validate(o => o.StepBudgetPerBurst > 0, "Itsm:StepBudgetPerBurst must be positive.")
+            .Validate(o => o.MaxUnfinishedAttempts > 0, "Itsm:MaxUnfinishedAttempts must be positive.")
+            .Validate(o => o.MaxConflictRetries >= 0, "Itsm:MaxConflictRetries must not be negative.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => ActivityRegistry.Create(ActivityRegistry.BuiltInTypes(), provider));

@@ -65,6 +65,8 @@ public sealed partial class BookmarksController(IWorkflowRuntime runtime, ILogge
         var result = await runtime.ResumeBookmarkAsync(token, input, cancellationToken).ConfigureAwait(false);
         if (result.Outcome == ResumeOutcome.NotFound)
             return this.NotFoundProblem("The resume token was already used or is unknown.");
+        if (result.Outcome == ResumeOutcome.InstanceFaulted)
+            return this.ConflictProblem($"Instance '{result.InstanceId}' is faulted: retry or cancel it before resuming it.");
         LogResumed(logger, result.InstanceId);
         return result.HttpResponse is { } answer
             ? WorkflowHttpResponse.ToResult(answer, Response)

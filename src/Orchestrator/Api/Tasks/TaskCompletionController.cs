@@ -36,6 +36,8 @@ public sealed partial class TaskCompletionController(
         var result = await runtime.ResumeBookmarkAsync(taskId, JsonInput.ToPlain(request?.Result), cancellationToken).ConfigureAwait(false);
         if (result.Outcome == ResumeOutcome.NotFound)
             return AlreadyResumedOrUnknown(taskId);
+        if (result.Outcome == ResumeOutcome.InstanceFaulted)
+            return this.ConflictProblem($"Task '{taskId}' belongs to instance '{result.InstanceId}', which is faulted: retry or cancel the instance first.");
 
         LogCompleted(logger, taskId, result.InstanceId);
         return new ResumedInstanceResponse(result.InstanceId, result.State?.Status);

@@ -114,6 +114,8 @@ public sealed partial class WorkflowDefinitionExecutionController(
         {
             case StartOutcome.DefinitionNotFound:
                 return this.NotFoundProblem(result.Message ?? $"Workflow definition '{definitionId}' has no {versionOptions} version.");
+            case StartOutcome.InvalidDefinition:
+                return Problem(result.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Workflow cannot run");
             case StartOutcome.InvalidTrigger:
                 Response.Headers[CannotStartHeader] = "true";
                 LogCannotStart(logger, definitionId, result.Message);

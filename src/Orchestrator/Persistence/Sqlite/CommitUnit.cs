@@ -44,6 +44,16 @@ internal sealed class CommitUnit(IReadOnlyList<InstanceWrite> writes, Cancellati
             {
                 statements.ResolveFault(faultId, instance.Id, instance.UpdatedAt);
             }
+
+            foreach (var item in write.Outbox)
+            {
+                statements.InsertOutbox(item);
+            }
+
+            if (write.ClearAttempts)
+            {
+                statements.ClearAttempts(instance.Id);
+            }
         }
 
         return true;

@@ -60,6 +60,16 @@ internal static class RecordReader
         UtcTicks.ToDateTimeOffset(r.GetInt64(6)),
         UtcTicks.ToDateTimeOffset(NullableInt64(r, 7)));
 
+    public static OutboxRecord Outbox(SqliteDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        NullableString(r, 2),
+        r.GetString(3),
+        UtcTicks.ToDateTimeOffset(r.GetInt64(4)),
+        UtcTicks.ToDateTimeOffset(r.GetInt64(5)),
+        r.GetInt32(6),
+        NullableString(r, 7));
+
     private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 
     private static long? NullableInt64(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetInt64(ordinal);
