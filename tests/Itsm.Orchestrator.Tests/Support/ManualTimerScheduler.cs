@@ -27,6 +27,12 @@ public sealed class ManualTimerScheduler : IDurableTimerScheduler
     }
 
     /// <summary>Moves the timer horizon to the fake clock's "now" (as the background scan would), then fires what is due.</summary>
+    /// <summary>Forgets every armed job, as Hangfire's in-memory storage does on a restart or after a job's last retry.</summary>
+    public void Drop()
+    {
+        lock (_timers) _timers.Clear();
+    }
+
     public async Task<int> FireDueAsync()
     {
         await Services!.GetRequiredService<TimerHorizon>().ScanAsync(CancellationToken.None);
