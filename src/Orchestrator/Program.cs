@@ -1,6 +1,7 @@
 using Itsm.Orchestrator.Api;
 using Itsm.Orchestrator.Hosting;
 using Itsm.Orchestrator.Outbox;
+using Itsm.Orchestrator.Records;
 using Itsm.Orchestrator.Persistence;
 using Itsm.Orchestrator.Runtime;
 using Itsm.Orchestrator.Security;
@@ -18,6 +19,7 @@ builder.Services
     .AddItsmRuntime(builder.Configuration)
     .AddItsmTimers(builder.Configuration)
     .AddItsmOutbox(builder.Configuration)
+    .AddItsmRecords()
     .AddItsmApi(builder.Configuration)
     .AddItsmSecurity(builder.Configuration);
 

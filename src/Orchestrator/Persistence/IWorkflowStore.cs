@@ -46,6 +46,11 @@ public interface IWorkflowStore
     /// <summary>Pending and failing follow-up work, oldest first (operators' view).</summary>
     Task<(IReadOnlyList<OutboxRecord> Items, int Total)> ListOutboxAsync(int skip, int take, CancellationToken cancellationToken);
 
+    Task<StoredRecord?> FindRecordAsync(string recordType, string recordId, CancellationToken cancellationToken);
+
+    /// <summary>Records of one type by id, paged.</summary>
+    Task<(IReadOnlyList<StoredRecord> Items, int Total)> ListRecordsAsync(string recordType, int skip, int take, CancellationToken cancellationToken);
+
     /// <summary>Counts one more unattended attempt to run an instance, durably, before the run; returns the count.</summary>
     Task<int> CountAttemptAsync(string instanceId, DateTimeOffset at, CancellationToken cancellationToken);
 

@@ -17,6 +17,9 @@ public sealed record InstanceWrite(
     /// <summary>Follow-up work decided by this burst, inserted in the same transaction (the outbox).</summary>
     public IReadOnlyList<OutboxRecord> Outbox { get; init; } = [];
 
+    /// <summary>Service-management records the burst's steps changed, in the same transaction.</summary>
+    public IReadOnlyList<RecordWrite> Records { get; init; } = [];
+
     /// <summary>The burst ran unattended and counted an attempt: its commit clears the count.</summary>
     public bool ClearAttempts { get; init; }
 }

@@ -26,6 +26,8 @@ public sealed class ItsmDbContext(DbContextOptions<ItsmDbContext> options) : DbC
 
     internal DbSet<InstanceAttemptEntity> InstanceAttempts => Set<InstanceAttemptEntity>();
 
+    internal DbSet<RecordEntity> Records => Set<RecordEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new InstanceConfiguration());
@@ -36,5 +38,6 @@ public sealed class ItsmDbContext(DbContextOptions<ItsmDbContext> options) : DbC
         modelBuilder.ApplyConfiguration(new UserConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxConfiguration());
         modelBuilder.ApplyConfiguration(new InstanceAttemptConfiguration());
+        modelBuilder.ApplyConfiguration(new RecordConfiguration());
     }
 }

@@ -186,6 +186,29 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
         });
     }
 
+    public async Task<StoredRecord?> FindRecordAsync(string recordType, string recordId, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Read((recordType, recordId), static (session, key) =>
+        {
+            using var reader = session.Statement(SqlText.FindRecord, 2).Set(0, key.recordType).Set(1, key.recordId).ExecuteReader();
+            return reader.Read() ? RecordReader.Record(reader) : null;
+        });
+    }
+
+    public async Task<(IReadOnlyList<StoredRecord> Items, int Total)> ListRecordsAsync(string recordType, int skip, int take, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Read((recordType, skip: Math.Max(0, skip), take: Math.Clamp(take, 1, MaxPageSize)), static (session, page) =>
+        {
+            var items = ReadAll(session.Statement(SqlText.ListRecords, 3).Set(0, page.recordType).Set(1, page.take).Set(2, page.skip), RecordReader.Record);
+            var total = Convert.ToInt32(session.Statement(SqlText.CountRecords, 1).Set(0, page.recordType).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            return ((IReadOnlyList<StoredRecord>)items, total);
+        });
+    }
+
     private async Task<T> WriteAsync<T>(Func<WriterStatements, T> apply, CancellationToken cancellationToken)
     {
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);

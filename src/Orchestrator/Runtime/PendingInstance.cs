@@ -64,8 +64,20 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
             Bursts.SelectMany(b => b.ResolvedFaultIds).ToList())
         {
             Outbox = FollowUpWork(claimFor ?? TimeSpan.Zero),
+            Records = RecordWrites(),
             ClearAttempts = ClearAttempts,
         };
+    }
+
+    private IReadOnlyList<RecordWrite> RecordWrites()
+    {
+        List<RecordWrite>? rows = null;
+        foreach (var burst in Bursts)
+            foreach (var change in burst.RecordChanges)
+                (rows ??= []).Add(new RecordWrite(change.RecordType, change.RecordId,
+                    change.Operation == RecordOperation.Delete ? null : System.Text.Json.JsonSerializer.Serialize(change.Data, Activities.Definitions.ElsaJson.Options),
+                    State.InstanceId, change.ActivityId, State.UpdatedAt));
+        return rows ?? (IReadOnlyList<RecordWrite>)[];
     }
 
     /// <summary>The outbox rows of this unit: published events, the waiting parent of a child that ended, extras.</summary>

@@ -70,6 +70,16 @@ internal static class RecordReader
         r.GetInt32(6),
         NullableString(r, 7));
 
+    public static StoredRecord Record(SqliteDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        r.GetInt64(2),
+        r.GetString(3),
+        r.GetString(4),
+        r.GetString(5),
+        UtcTicks.ToDateTimeOffset(r.GetInt64(6)),
+        UtcTicks.ToDateTimeOffset(r.GetInt64(7)));
+
     private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 
     private static long? NullableInt64(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetInt64(ordinal);

@@ -82,6 +82,25 @@ internal static class SqlText
         "INSERT INTO \"InstanceAttempts\" (\"InstanceId\", \"Count\", \"LastAttemptAt\") VALUES (@p0, 1, @p1) " +
         "ON CONFLICT(\"InstanceId\") DO UPDATE SET \"Count\" = \"Count\" + 1, \"LastAttemptAt\" = @p1 RETURNING \"Count\"";
 
+    public const string RecordColumns =
+        "\"RecordType\", \"RecordId\", \"Version\", \"DataJson\", \"InstanceId\", \"ActivityId\", \"CreatedAt\", \"UpdatedAt\"";
+
+    // Portable upsert (SQLite and PostgreSQL): the version counts every change.
+    public const string UpsertRecord =
+        "INSERT INTO \"Records\" (" + RecordColumns + ") VALUES (@p0, @p1, 1, @p2, @p3, @p4, @p5, @p5) " +
+        "ON CONFLICT(\"RecordType\", \"RecordId\") DO UPDATE SET \"Version\" = \"Records\".\"Version\" + 1, " +
+        "\"DataJson\" = excluded.\"DataJson\", \"InstanceId\" = excluded.\"InstanceId\", \"ActivityId\" = excluded.\"ActivityId\", " +
+        "\"UpdatedAt\" = excluded.\"UpdatedAt\"";
+
+    public const string DeleteRecord = "DELETE FROM \"Records\" WHERE \"RecordType\" = @p0 AND \"RecordId\" = @p1";
+
+    public const string FindRecord = "SELECT " + RecordColumns + " FROM \"Records\" WHERE \"RecordType\" = @p0 AND \"RecordId\" = @p1";
+
+    public const string ListRecords =
+        "SELECT " + RecordColumns + " FROM \"Records\" WHERE \"RecordType\" = @p0 ORDER BY \"RecordId\" LIMIT @p1 OFFSET @p2";
+
+    public const string CountRecords = "SELECT COUNT(*) FROM \"Records\" WHERE \"RecordType\" = @p0";
+
     public const string ClearAttempts = "DELETE FROM \"InstanceAttempts\" WHERE \"InstanceId\" = @p0";
 
     // --- reads (ReadSession) -----------------------------------------------------------------------

@@ -41,6 +41,8 @@ internal sealed class WriterStatements : IDisposable
     private readonly SqliteCommand _selectDueOutbox;
     private readonly SqliteCommand _countAttempt;
     private readonly WriterStatement _clearAttempts;
+    private readonly WriterStatement _upsertRecord;
+    private readonly WriterStatement _deleteRecord;
 
     private WriterStatements(SqliteConnection connection)
     {
@@ -69,6 +71,8 @@ internal sealed class WriterStatements : IDisposable
         _selectDueOutbox = PrepareCommand(SqlText.SelectDueOutbox, 2);
         _countAttempt = PrepareCommand(SqlText.CountAttempt, 2);
         _clearAttempts = Prepare(SqlText.ClearAttempts, 1);
+        _upsertRecord = Prepare(SqlText.UpsertRecord, 6);
+        _deleteRecord = Prepare(SqlText.DeleteRecord, 2);
     }
 
     public static WriterStatements Open(string connectionString)
@@ -178,6 +182,18 @@ internal sealed class WriterStatements : IDisposable
         _countAttempt.Parameters[0].Value = instanceId;
         _countAttempt.Parameters[1].Value = UtcTicks.From(at);
         return Convert.ToInt32(_countAttempt.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void WriteRecord(RecordWrite r)
+    {
+        if (r.IsDelete)
+        {
+            _deleteRecord.Set(0, r.RecordType).Set(1, r.RecordId).ExecuteNonQuery();
+            return;
+        }
+
+        _upsertRecord.Set(0, r.RecordType).Set(1, r.RecordId).Set(2, r.DataJson).Set(3, r.InstanceId).Set(4, r.ActivityId)
+            .Set(5, UtcTicks.From(r.At)).ExecuteNonQuery();
     }
 
     public void ClearAttempts(string instanceId) => _clearAttempts.Set(0, instanceId).ExecuteNonQuery();
