@@ -119,6 +119,14 @@ namespace Itsm.Orchestrator.Persistence.Migrations
                     b.HasIndex("DefinitionId", "Version")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "DefinitionId" }, "UX_Definitions_OneLatest")
+                        .IsUnique()
+                        .HasFilter("\"IsLatest\"");
+
+                    b.HasIndex(new[] { "DefinitionId" }, "UX_Definitions_OnePublished")
+                        .IsUnique()
+                        .HasFilter("\"IsPublished\"");
+
                     b.ToTable("Definitions", (string)null);
                 });
 
