@@ -1,5 +1,6 @@
 using Itsm.Orchestrator.Api;
 using Itsm.Orchestrator.Hosting;
+using Itsm.Orchestrator.Http;
 using Itsm.Orchestrator.Persistence;
 using Itsm.Orchestrator.Runtime;
 using Itsm.Orchestrator.Security;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfig
 builder.Services
     .AddItsmPersistence(builder.Configuration)
     .AddItsmRuntime(builder.Configuration)
+    .AddItsmOutboundHttp()
     .AddItsmTimers(builder.Configuration)
     .AddItsmApi(builder.Configuration)
     .AddItsmSecurity(builder.Configuration);

@@ -12,6 +12,9 @@ internal static class ActivityDescriber
     {
         var activity = type.GetCustomAttribute<ActivityAttribute>()
             ?? throw new InvalidOperationException($"{type.Name} has no [Activity] attribute.");
+        if (typeof(ITriggerActivity).IsAssignableFrom(type) && activity.Kind != ActivityKind.Trigger)
+            throw new InvalidOperationException(
+                $"{type.FullName} implements {nameof(ITriggerActivity)} but is declared with Kind = {activity.Kind}; declare it Kind = ActivityKind.Trigger.");
         var outcomes = type.GetCustomAttribute<OutcomesAttribute>();
         var inputType = FindInputRecordType(type);
         var inputs = inputType is null ? [] : DescribeInputs(inputType);

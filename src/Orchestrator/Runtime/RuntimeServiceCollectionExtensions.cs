@@ -15,7 +15,9 @@ public static class RuntimeServiceCollectionExtensions
             .Validate(o => o.StepBudgetPerBurst > 0, "Itsm:StepBudgetPerBurst must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => ActivityRegistry.Create(ActivityRegistry.BuiltInTypes(), provider));
+        // Elsa's built-ins; libraries add theirs with services.AddItsmActivities(assembly), before or after this call.
+        services.AddItsmActivities(typeof(ActivityRegistry).Assembly);
+        services.TryAddSingleton(provider => ActivityRegistry.Create(provider.RegisteredActivityTypes(), provider));
         services.TryAddSingleton(provider => new WorkflowCompiler(provider.GetRequiredService<ActivityRegistry>()));
         services.TryAddSingleton(provider =>
         {
@@ -29,11 +31,16 @@ public static class RuntimeServiceCollectionExtensions
         });
         services.TryAddSingleton<CompiledWorkflowCache>();
         services.TryAddSingleton<TriggerIndex>();
+        services.TryAddSingleton<DefinitionLifecycleNotifier>();
+        // The runtime's own subscribers come first, so later ones (schedulers) see an up-to-date index and cache.
+        services.AddSingleton<IDefinitionLifecycleHandler>(provider => provider.GetRequiredService<CompiledWorkflowCache>());
+        services.AddSingleton<IDefinitionLifecycleHandler>(provider => provider.GetRequiredService<TriggerIndex>());
         services.TryAddSingleton<InstanceLocks>();
         services.TryAddSingleton<WorkflowDefinitionService>();
         services.TryAddSingleton<IWorkflowDefinitionService>(provider => provider.GetRequiredService<WorkflowDefinitionService>());
         services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();
         services.TryAddSingleton<WorkflowFileSeeder>();
+        services.AddHostedService<ActivityPortCheck>();
         services.AddHostedService<StartupTasks>();
         return services;
     }
