@@ -10,9 +10,9 @@ public sealed class GreetCustomer : Activity<GreetCustomer.Inputs>
     public sealed class Inputs
     {
         [Input(Description = "The customer's name.")]
-        public string? Name { get; set; }
+        public string? CustomerName { get; set; }
     }
 
     protected override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Inputs input, CancellationToken cancellationToken)
-        => new(Done($"Hello, {input.Name ?? "customer"}!"));
+        => new(Done($"Hello, {input.CustomerName ?? "customer"}!"));
 }
