@@ -102,7 +102,12 @@ public sealed partial class OutboundHttpSender(
 
     private static HttpRequestMessage Build(string method, Uri url, string? content, string? contentType, string? authorization, IReadOnlyDictionary<string, string>? headers)
     {
-        var message = new HttpRequestMessage(new HttpMethod(method), url);
+        // HTTP/1.1 and never higher: HTTP/3 runs over QUIC, whose connections do not pass through the guard's ConnectCallback.
+        var message = new HttpRequestMessage(new HttpMethod(method), url)
+        {
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
         if (content is not null && method is not ("GET" or "HEAD"))
         {
             message.Content = new StringContent(content, Encoding.UTF8);

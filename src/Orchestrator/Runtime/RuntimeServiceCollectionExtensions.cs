@@ -32,7 +32,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<CompiledWorkflowCache>();
         services.TryAddSingleton<TriggerIndex>();
         services.TryAddSingleton<DefinitionLifecycleNotifier>();
-        // The runtime's own subscribers come first, so later ones (schedulers) see an up-to-date index and cache.
+        // Registered here, so handlers added after AddItsmRuntime (schedulers) run after them and see an up-to-date index and cache.
         services.AddSingleton<IDefinitionLifecycleHandler>(provider => provider.GetRequiredService<CompiledWorkflowCache>());
         services.AddSingleton<IDefinitionLifecycleHandler>(provider => provider.GetRequiredService<TriggerIndex>());
         services.TryAddSingleton<InstanceLocks>();
