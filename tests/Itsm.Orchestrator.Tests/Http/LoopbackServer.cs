@@ -52,6 +52,12 @@ public sealed class LoopbackServer : IAsyncDisposable
         });
         app.Map("/echo-auth", (HttpContext context) => Results.Text(context.Request.Headers.Authorization.FirstOrDefault() ?? "(none)"));
         app.Map("/redirect", (string to) => Results.Redirect(to));
+        app.MapGet("/set-cookie", (HttpContext context) =>
+        {
+            context.Response.Headers.SetCookie = "session=partner-secret; Path=/";
+            return Results.Text("cookie set");
+        });
+        app.MapGet("/echo-cookie", (HttpContext context) => Results.Text(context.Request.Headers.Cookie.FirstOrDefault() ?? "(none)"));
         app.Map("/flaky", () => Interlocked.Increment(ref server._flakyCalls) <= 2 ? Results.StatusCode(503) : Results.Text("recovered"));
         app.MapGet("/big", () => Results.Text(new string('x', 5000)));
         app.MapGet("/slow", async (CancellationToken aborted) =>

@@ -156,6 +156,19 @@ public sealed class SendHttpRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task No_credentials_or_cookies_are_sent_that_the_workflow_did_not_give()
+    {
+        var host = Host("127.0.0.1");
+
+        var auth = await RunAsync(host, "no-auth", _server.Url("echo-auth"));
+        await RunAsync(host, "cookie-set", _server.Url("set-cookie"));
+        var cookie = await RunAsync(host, "cookie-echo", _server.Url("echo-cookie"));
+
+        auth.Variables["Body"].Should().Be("(none)");
+        cookie.Variables["Body"].Should().Be("(none)", "one workflow's cookies must not ride along on another's calls");
+    }
+
+    [Fact]
     public async Task Idempotent_get_is_retried_on_503_until_it_succeeds()
     {
         var host = Host("127.0.0.1");
