@@ -1,5 +1,6 @@
 using Itsm.Orchestrator.Api;
 using Itsm.Orchestrator.Hosting;
+using Itsm.Orchestrator.Http;
 using Itsm.Orchestrator.Outbox;
 using Itsm.Orchestrator.Records;
 using Itsm.Orchestrator.Persistence;
@@ -17,6 +18,7 @@ var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfig
 builder.Services
     .AddItsmPersistence(builder.Configuration)
     .AddItsmRuntime(builder.Configuration)
+    .AddItsmOutboundHttp()
     .AddItsmTimers(builder.Configuration)
     .AddItsmOutbox(builder.Configuration)
     .AddItsmRecords()

@@ -17,7 +17,9 @@ public static class RuntimeServiceCollectionExtensions
             .Validate(o => o.MaxConflictRetries >= 0, "Itsm:MaxConflictRetries must not be negative.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => ActivityRegistry.Create(ActivityRegistry.BuiltInTypes(), provider));
+        // Elsa's built-ins; libraries add theirs with services.AddItsmActivities(assembly), before or after this call.
+        services.AddItsmActivities(typeof(ActivityRegistry).Assembly);
+        services.TryAddSingleton(provider => ActivityRegistry.Create(provider.RegisteredActivityTypes(), provider));
         services.TryAddSingleton(provider => new WorkflowCompiler(provider.GetRequiredService<ActivityRegistry>()));
         services.TryAddSingleton(provider =>
         {
@@ -31,11 +33,16 @@ public static class RuntimeServiceCollectionExtensions
         });
         services.TryAddSingleton<CompiledWorkflowCache>();
         services.TryAddSingleton<TriggerIndex>();
+        services.TryAddSingleton<DefinitionLifecycleNotifier>();
+        // Registered here, so handlers added after AddItsmRuntime (schedulers) run after them and see an up-to-date index and cache.
+        services.AddSingleton<IDefinitionLifecycleHandler>(provider => provider.GetRequiredService<CompiledWorkflowCache>());
+        services.AddSingleton<IDefinitionLifecycleHandler>(provider => provider.GetRequiredService<TriggerIndex>());
         services.TryAddSingleton<InstanceLocks>();
         services.TryAddSingleton<WorkflowDefinitionService>();
         services.TryAddSingleton<IWorkflowDefinitionService>(provider => provider.GetRequiredService<WorkflowDefinitionService>());
         services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();
         services.TryAddSingleton<WorkflowFileSeeder>();
+        services.AddHostedService<ActivityPortCheck>();
         services.AddHostedService<StartupTasks>();
         return services;
     }

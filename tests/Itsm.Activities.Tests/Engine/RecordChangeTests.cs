@@ -7,7 +7,7 @@ namespace Itsm.Activities.Tests.Engine;
 
 public sealed class RecordChangeTests
 {
-    private static readonly ActivityRegistry Registry = ActivityRegistry.Create(ActivityRegistry.BuiltInTypes().Append(typeof(RecordingStep)));
+    private static readonly ActivityRegistry Registry = ActivityRegistry.Create(ActivityRegistry.BuiltInTypes().Append(typeof(RecordingStep)), TestPorts.Default);
 
     private static CompiledWorkflow Flow(int succeedOnTry) => new WorkflowCompiler(Registry).Compile(new FlowBuilder("records")
         .Variable("Tries", "Int32", "0")

@@ -7,7 +7,6 @@ using Itsm.Activities.Tests.Support;
 using Itsm.Orchestrator.Runtime;
 using Itsm.Orchestrator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using static Itsm.Activities.Tests.Support.FlowBuilder;
 
 namespace Itsm.Orchestrator.Tests.Records;
@@ -17,11 +16,7 @@ public sealed class RecordWritesTests
 {
     private static ItsmAppFactory AppWithRecordingStep() => new()
     {
-        TestServices = services =>
-        {
-            services.RemoveAll<ActivityRegistry>();
-            services.AddSingleton(provider => ActivityRegistry.Create(ActivityRegistry.BuiltInTypes().Append(typeof(RecordingStep)), provider));
-        },
+        TestServices = services => services.AddItsmActivities(a => a.AddActivity<RecordingStep>()),
     };
 
     private static string Flow(int succeedOnTry) => new FlowBuilder("log-incident")
