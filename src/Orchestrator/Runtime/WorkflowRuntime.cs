@@ -55,7 +55,7 @@ public sealed partial class WorkflowRuntime(
         return new StartResult(StartOutcome.Started, null, state, burst.HttpResponse);
     }
 
-    public async Task<ResumeResult> ResumeBookmarkAsync(string bookmarkId, object? input, CancellationToken cancellationToken)
+    public async Task<ResumeResult> ResumeBookmarkAsync(string bookmarkId, object? input, CancellationToken cancellationToken, string? actor = null)
     {
         var bookmark = await store.FindBookmarkAsync(bookmarkId, cancellationToken);
         if (bookmark is null) return new ResumeResult(ResumeOutcome.NotFound, null, null);
@@ -70,6 +70,7 @@ public sealed partial class WorkflowRuntime(
                 async (workflow, state) => await executor.ResumeAsync(workflow, state, bookmarkId, input, cancellationToken), cancellationToken);
             if (pending is null || burst is null || burst.BookmarkNotFound)
                 return new ResumeResult(ResumeOutcome.NotFound, pending?.State, null);
+            pending.Actor = actor;
             await StartChildrenAsync(unit, pending, 0, cancellationToken);
             await store.CommitAsync(unit.Instances.Select(i => i.ToWrite()).ToList(), cancellationToken);
         }
