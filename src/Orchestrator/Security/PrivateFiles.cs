@@ -10,6 +10,7 @@ public static class PrivateFiles
     public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    /// <summary>Creates <paramref name="path"/> (0700 on Unix) and any missing parents (default mode, as they are not Itsm's).</summary>
     public static void CreateDirectory(string path)
     {
         ArgumentNullException.ThrowIfNull(path);

@@ -82,7 +82,9 @@ public static class SecurityServiceCollectionExtensions
             .Configure<IOptions<PersistenceOptions>, ILoggerFactory>((keys, persistence, loggers) =>
             {
                 // The keys decrypt every cookie: the folder is private like the rest of the data folder.
+                // (The data folder first: only the last folder of a path gets the private mode, its parents do not.)
                 var folder = Path.Combine(persistence.Value.DataDirectory, "keys");
+                PrivateFiles.CreateDirectory(persistence.Value.DataDirectory);
                 PrivateFiles.CreateDirectory(folder);
                 keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), loggers);
             });
