@@ -83,8 +83,13 @@ public sealed class ResumeTokenTests : IAsyncLifetime
         var instance = await rita.GetStringAsync($"{ApiClientExtensions.Instances}/{instanceId}");
         var variables = await rita.GetStringAsync($"{ApiClientExtensions.Instances}/{instanceId}/variables");
 
+        var journal = await rita.GetStringAsync($"{ApiClientExtensions.Instances}/{instanceId}/journal");
+        var executions = await rita.GetStringAsync($"/elsa/api/activity-executions/list?workflowInstanceId={instanceId}");
+
         instance.Should().NotContain(token);
         variables.Should().NotContain(token);
+        journal.Should().NotContain(token);
+        executions.Should().NotContain(token);
         var state = JsonDocument.Parse(instance).RootElement.GetProperty("workflowState");
         var bookmark = state.GetProperty("bookmarks").EnumerateArray().Should().ContainSingle().Subject;
         bookmark.TryGetProperty("id", out _).Should().BeFalse();
