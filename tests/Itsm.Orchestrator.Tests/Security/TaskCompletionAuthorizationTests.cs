@@ -88,6 +88,9 @@ public sealed class TaskCompletionAuthorizationTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var journal = await JournalAsync(instanceId);
         TriageCompleted(journal).GetProperty("actor").GetString().Should().Be("ana");
+        var executions = await _admin.GetFromJsonAsync<JsonElement>($"/elsa/api/activity-executions/list?workflowInstanceId={instanceId}");
+        executions.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("activityId").GetString() == "triage")
+            .GetProperty("payload").GetProperty("actor").GetString().Should().Be("ana", "Studio's execution view reads the same payload");
         journal.Where(row => row.GetProperty("activityId").GetString() == "receive").Should()
             .OnlyContain(row => !HasActor(row), "the webhook start was nobody's resume");
     }

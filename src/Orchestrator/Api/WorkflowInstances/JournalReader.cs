@@ -65,6 +65,8 @@ public static class JournalReader
         if (entry.CompletedAt is { } completedAt) payload["completedAt"] = completedAt;
         if (entry.Outcome is { } outcome) payload["outcomes"] = new[] { outcome };
         if (entry.Tags is { } tags) payload["tags"] = ParseTags(tags);
+        // Also here so activity executions (built from the same payload) say who resumed the step.
+        if (entry.Actor is { } actor) payload["actor"] = actor;
         return payload;
     }
 
