@@ -11,8 +11,11 @@ public interface IWorkflowRuntime
 {
     Task<StartResult> StartAsync(StartRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Resumes the bookmark (a task id or resume token is a bookmark id) exactly once.</summary>
-    Task<ResumeResult> ResumeBookmarkAsync(string bookmarkId, object? input, CancellationToken cancellationToken);
+    /// <summary>
+    /// Resumes the bookmark (a task id or resume token is a bookmark id) exactly once. <paramref name="actor"/>
+    /// (a user or API key name) is recorded on the journal rows the resume writes for that instance.
+    /// </summary>
+    Task<ResumeResult> ResumeBookmarkAsync(string bookmarkId, object? input, CancellationToken cancellationToken, string? actor = null);
 
     /// <summary>
     /// Resumes a bookmark on nobody's behalf (a timer, follow-up work): each such run is counted before it starts, and an

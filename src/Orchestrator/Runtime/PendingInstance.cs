@@ -22,6 +22,9 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
     /// <summary>This call counted an unattended attempt: its commit clears the count.</summary>
     public bool ClearAttempts { get; set; }
 
+    /// <summary>Who resumed this instance in this unit (user or API key name), stamped on its journal rows.</summary>
+    public string? Actor { get; set; }
+
     /// <summary>Replaces a bookmark created in this unit with one whose payload names the child it started.</summary>
     public BookmarkState RecordChild(BookmarkState bookmark, object payload)
     {
@@ -109,7 +112,7 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
     }
 
     private JournalRecord ToRecord(JournalEntry entry) => new(State.InstanceId, entry.Sequence, entry.ActivityId, entry.ActivityType,
-        entry.ActivityName, entry.EventName, entry.StartedAt, entry.CompletedAt, entry.Outcome, entry.Summary, entry.Tags);
+        entry.ActivityName, entry.EventName, entry.StartedAt, entry.CompletedAt, entry.Outcome, entry.Summary, entry.Tags, Actor);
 
     private FaultRecord ToRecord(FaultState fault) => new(fault.Id, State.InstanceId, fault.ActivityId, fault.ActivityType,
         fault.Message, fault.ExceptionType, fault.OccurredAt, null);

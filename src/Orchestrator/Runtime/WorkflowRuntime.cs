@@ -65,16 +65,16 @@ public sealed partial class WorkflowRuntime(
         return new StartResult(StartOutcome.Started, null, state, burst.HttpResponse);
     }
 
-    public Task<ResumeResult> ResumeBookmarkAsync(string bookmarkId, object? input, CancellationToken cancellationToken)
-        => ResumeAsync(bookmarkId, input, unattended: false, cancellationToken);
+    public Task<ResumeResult> ResumeBookmarkAsync(string bookmarkId, object? input, CancellationToken cancellationToken, string? actor = null)
+        => ResumeAsync(bookmarkId, input, unattended: false, actor, cancellationToken);
 
     public Task<ResumeResult> ResumeUnattendedAsync(string bookmarkId, object? input, CancellationToken cancellationToken)
-        => ResumeAsync(bookmarkId, input, unattended: true, cancellationToken);
+        => ResumeAsync(bookmarkId, input, unattended: true, actor: null, cancellationToken);
 
-    private Task<ResumeResult> ResumeAsync(string bookmarkId, object? input, bool unattended, CancellationToken cancellationToken)
-        => RetryOnConflictAsync(bookmarkId, () => ResumeOnceAsync(bookmarkId, input, unattended, cancellationToken), cancellationToken);
+    private Task<ResumeResult> ResumeAsync(string bookmarkId, object? input, bool unattended, string? actor, CancellationToken cancellationToken)
+        => RetryOnConflictAsync(bookmarkId, () => ResumeOnceAsync(bookmarkId, input, unattended, actor, cancellationToken), cancellationToken);
 
-    private async Task<ResumeResult> ResumeOnceAsync(string bookmarkId, object? input, bool unattended, CancellationToken cancellationToken)
+    private async Task<ResumeResult> ResumeOnceAsync(string bookmarkId, object? input, bool unattended, string? actor, CancellationToken cancellationToken)
     {
         var bookmark = await store.FindBookmarkAsync(bookmarkId, cancellationToken);
         if (bookmark is null) return new ResumeResult(ResumeOutcome.NotFound, null, null);
@@ -98,6 +98,7 @@ public sealed partial class WorkflowRuntime(
             var burst = await executor.ResumeAsync(pending.Workflow, pending.State, bookmarkId, input, cancellationToken);
             if (burst.BookmarkNotFound) return new ResumeResult(ResumeOutcome.NotFound, pending.State, null);
             pending.Bursts.Add(burst);
+            pending.Actor = actor;
             await StartChildrenAsync(unit, pending, 0, cancellationToken);
             writes = await CommitAsync(unit, cancellationToken);
             loaded = loaded with { Burst = burst };

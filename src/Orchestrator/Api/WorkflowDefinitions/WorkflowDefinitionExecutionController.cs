@@ -61,6 +61,7 @@ public sealed partial class WorkflowDefinitionExecutionController(
     /// <summary>Runs the definition with the query's options; <c>input</c>, when given, is a JSON object.</summary>
     [Authorize(Policy = ItsmPolicies.Design)]
     [HttpGet]
+    [ChangesState]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(typeof(ExecuteWorkflowDefinitionResponse), StatusCodes.Status500InternalServerError)]
     public async Task<ActionResult<ExecuteWorkflowDefinitionResponse>> Get(

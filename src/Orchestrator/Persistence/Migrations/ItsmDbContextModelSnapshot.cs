@@ -264,6 +264,10 @@ namespace Itsm.Orchestrator.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Actor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -388,6 +392,13 @@ namespace Itsm.Orchestrator.Persistence.Migrations
                     b.Property<string>("Roles")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionStamp")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");

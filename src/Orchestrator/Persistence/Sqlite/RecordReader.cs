@@ -48,7 +48,8 @@ internal static class RecordReader
         UtcTicks.ToDateTimeOffset(NullableInt64(r, 7)),
         NullableString(r, 8),
         NullableString(r, 9),
-        NullableString(r, 10));
+        NullableString(r, 10),
+        NullableString(r, 11));
 
     public static FaultRecord Fault(SqliteDataReader r) => new(
         r.GetString(0),

@@ -16,7 +16,7 @@ internal static class SqlText
 
     public const string JournalColumns =
         "\"InstanceId\", \"Sequence\", \"ActivityId\", \"ActivityType\", \"ActivityName\", \"EventName\", " +
-        "\"StartedAt\", \"CompletedAt\", \"Outcome\", \"Summary\", \"Tags\"";
+        "\"StartedAt\", \"CompletedAt\", \"Outcome\", \"Summary\", \"Tags\", \"Actor\"";
 
     public const string FaultColumns =
         "\"Id\", \"InstanceId\", \"ActivityId\", \"ActivityType\", \"Message\", \"ExceptionType\", \"OccurredAt\", \"ResolvedAt\"";
@@ -45,7 +45,7 @@ internal static class SqlText
     // Scoped to the instance so one instance's write can never remove another instance's bookmark.
     public const string DeleteBookmark = "DELETE FROM \"Bookmarks\" WHERE \"Id\" = @p0 AND \"InstanceId\" = @p1";
 
-    public const int JournalColumnCount = 11;
+    public const int JournalColumnCount = 12;
 
     /// <summary>One INSERT for <paramref name="rows"/> journal rows (parameters @p0 … in row order).</summary>
     public static string InsertJournalRows(int rows) =>
