@@ -19,6 +19,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         // Elsa's built-ins; libraries add theirs with services.AddItsmActivities(assembly), before or after this call.
         services.AddItsmActivities(typeof(ActivityRegistry).Assembly);
+        services.AddItsmActivityPlugins(configuration);
         services.TryAddSingleton(provider => ActivityRegistry.Create(provider.RegisteredActivityTypes(), provider));
         services.TryAddSingleton(provider => new WorkflowCompiler(provider.GetRequiredService<ActivityRegistry>()));
         services.TryAddSingleton(provider =>
