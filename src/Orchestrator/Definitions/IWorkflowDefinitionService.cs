@@ -26,8 +26,11 @@ public interface IWorkflowDefinitionService
     /// <summary>Unpublishes the published version; null when the definition does not exist or nothing is published.</summary>
     Task<DefinitionRecord?> RetractAsync(string definitionId, CancellationToken cancellationToken);
 
-    /// <summary>Deletes every version; returns how many versions were removed (0: unknown definition).</summary>
-    Task<int> DeleteAsync(string definitionId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes every version (none removed: unknown definition). Refused while instances that have not ended run on
+    /// it: they would lose the version they run; cancel or finish them first.
+    /// </summary>
+    Task<DeleteDefinitionResult> DeleteAsync(string definitionId, CancellationToken cancellationToken);
 
     /// <summary>The compiled graph of a stored version (cached; compiled once).</summary>
     Task<CompiledWorkflow?> GetCompiledAsync(string versionId, CancellationToken cancellationToken);

@@ -168,16 +168,18 @@ public sealed class WorkflowDefinitionService(
         }
     }
 
-    public async Task<int> DeleteAsync(string definitionId, CancellationToken cancellationToken)
+    public async Task<DeleteDefinitionResult> DeleteAsync(string definitionId, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
+            var unfinished = await store.CountUnfinishedInstancesAsync(definitionId, cancellationToken);
+            if (unfinished > 0) return new DeleteDefinitionResult(0, unfinished);
             var versions = await store.ListVersionsAsync(definitionId, cancellationToken);
             var removed = await store.DeleteDefinitionAsync(definitionId, cancellationToken);
             _published.TryRemove(definitionId, out _);
             await lifecycle.DeletedAsync(new DefinitionDeleted(definitionId, [.. versions.Select(version => version.Id)]));
-            return removed;
+            return new DeleteDefinitionResult(removed, 0);
         }
         finally
         {

@@ -180,6 +180,19 @@ public sealed class EfDefinitionStore(IDbContextFactory<ItsmDbContext> contexts,
         }
     }
 
+    public async Task<int> CountUnfinishedInstancesAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definitionId);
+        var context = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            return await context.Instances.CountAsync(i => i.DefinitionId == definitionId
+                && (i.Status == Itsm.Activities.Model.InstanceStatus.Running
+                    || i.Status == Itsm.Activities.Model.InstanceStatus.Suspended
+                    || i.Status == Itsm.Activities.Model.InstanceStatus.Faulted), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<int> DeleteDefinitionAsync(string definitionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definitionId);

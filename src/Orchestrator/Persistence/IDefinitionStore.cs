@@ -27,6 +27,9 @@ public interface IDefinitionStore
     /// </summary>
     Task SaveAsync(IReadOnlyList<DefinitionRecord> versions, CancellationToken cancellationToken);
 
+    /// <summary>Instances of any version of the definition that have not ended (running, suspended or faulted).</summary>
+    Task<int> CountUnfinishedInstancesAsync(string definitionId, CancellationToken cancellationToken);
+
     /// <summary>Deletes all versions of a definition; returns how many were removed.</summary>
     Task<int> DeleteDefinitionAsync(string definitionId, CancellationToken cancellationToken);
 

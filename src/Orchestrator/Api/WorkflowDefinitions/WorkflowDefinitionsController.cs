@@ -114,12 +114,15 @@ public sealed partial class WorkflowDefinitionsController(
     [HttpDelete("{definitionId}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status409Conflict)]
     public async Task<IActionResult> Delete(string definitionId, CancellationToken cancellationToken)
     {
-        var removed = await definitions.DeleteAsync(definitionId, cancellationToken).ConfigureAwait(false);
-        if (removed == 0)
+        var result = await definitions.DeleteAsync(definitionId, cancellationToken).ConfigureAwait(false);
+        if (result.UnfinishedInstances > 0)
+            return this.ConflictProblem($"Workflow definition '{definitionId}' has {result.UnfinishedInstances} instance(s) that have not ended; cancel or finish them before deleting it.");
+        if (result.Removed == 0)
             return this.NotFoundProblem($"Workflow definition '{definitionId}' does not exist.");
-        LogDeleted(logger, definitionId, removed);
+        LogDeleted(logger, definitionId, result.Removed);
         return NoContent();
     }
 
