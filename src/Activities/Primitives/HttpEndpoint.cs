@@ -25,6 +25,9 @@ public sealed class HttpEndpoint : Activity<HttpEndpoint.Inputs>
 
         [Input(Category = "Security", Description = "Accept signed-in or API-key requests only.")]
         public bool Authorize { get; set; }
+
+        [Input(Category = "Security", Description = "An authorization policy the caller must satisfy (Design, Operate, Read, Work, Admin); implies authorize.")]
+        public string? Policy { get; set; }
     }
 
     protected override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Inputs input, CancellationToken cancellationToken)
@@ -33,7 +36,13 @@ public sealed class HttpEndpoint : Activity<HttpEndpoint.Inputs>
         if (string.IsNullOrWhiteSpace(input.Path)) return new(Fail("No path given.", retryable: false));
         return new(Suspend(new BookmarkRequest(BookmarkKinds.HttpEndpoint, HttpRoutes.Normalize(input.Path))
         {
-            Payload = new Dictionary<string, object?> { ["methods"] = input.SupportedMethods.Select(m => m.ToUpperInvariant()).ToArray() },
+            // The webhook route enforces authorize/policy before it resumes the wait, so they travel with the bookmark.
+            Payload = new Dictionary<string, object?>
+            {
+                ["methods"] = input.SupportedMethods.Select(m => m.ToUpperInvariant()).ToArray(),
+                ["authorize"] = input.Authorize || !string.IsNullOrWhiteSpace(input.Policy),
+                ["policy"] = string.IsNullOrWhiteSpace(input.Policy) ? null : input.Policy,
+            },
         }));
     }
 }

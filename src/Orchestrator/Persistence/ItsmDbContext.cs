@@ -22,6 +22,8 @@ public sealed class ItsmDbContext(DbContextOptions<ItsmDbContext> options) : DbC
 
     internal DbSet<UserEntity> Users => Set<UserEntity>();
 
+    internal DbSet<WebhookDeliveryEntity> WebhookDeliveries => Set<WebhookDeliveryEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new InstanceConfiguration());
@@ -30,5 +32,6 @@ public sealed class ItsmDbContext(DbContextOptions<ItsmDbContext> options) : DbC
         modelBuilder.ApplyConfiguration(new FaultConfiguration());
         modelBuilder.ApplyConfiguration(new DefinitionConfiguration());
         modelBuilder.ApplyConfiguration(new UserConfiguration());
+        modelBuilder.ApplyConfiguration(new WebhookDeliveryConfiguration());
     }
 }

@@ -9,6 +9,8 @@ public enum HttpDispatchOutcome
     MethodNotAllowed,
     Started,
     Resumed,
+    /// <summary>The caller's gate refused the matched point; nothing ran (the gate answers the request).</summary>
+    Refused,
 }
 
 /// <summary>What a request on a webhook route did: the instance it started or resumed and the workflow's own answer, if any.</summary>

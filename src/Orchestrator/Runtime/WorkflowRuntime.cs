@@ -40,7 +40,7 @@ public sealed partial class WorkflowRuntime(
             return new StartResult(StartOutcome.InvalidTrigger, $"Activity '{request.TriggerActivityId}' is not part of workflow '{request.DefinitionId}'.", null, null);
 
         var unit = new UnitOfWork();
-        var state = executor.CreateState(workflow, Ids.New(), request.Input, request.CorrelationId);
+        var state = executor.CreateState(workflow, request.InstanceId ?? Ids.New(), request.Input, request.CorrelationId);
         BurstResult burst;
         using (await locks.AcquireAsync(state.InstanceId, cancellationToken))
         {

@@ -76,7 +76,7 @@ public sealed partial class WorkflowDefinitionTransferController(
         // $schema describes the file, not the definition.
         var result = await definitions.SaveAsync(toSave with { Schema = null }, publish: false, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded || result.Definition is null)
-            return this.DefinitionInvalid(result.Errors);
+            return this.DefinitionRefused(result);
 
         var saved = result.Definition;
         LogImported(logger, saved.DefinitionId, saved.Version);

@@ -101,7 +101,7 @@ public sealed partial class WorkflowDefinitionsController(
         if (!result.Succeeded || result.Definition is null)
         {
             LogRejected(logger, request.Model.DefinitionId, result.Errors.Count);
-            return this.DefinitionInvalid(result.Errors);
+            return this.DefinitionRefused(result);
         }
 
         var saved = result.Definition;
