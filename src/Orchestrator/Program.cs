@@ -1,6 +1,7 @@
 using Itsm.Orchestrator.Api;
 using Itsm.Orchestrator.Hosting;
 using Itsm.Orchestrator.Persistence;
+using Itsm.Orchestrator.Retention;
 using Itsm.Orchestrator.Runtime;
 using Itsm.Orchestrator.Security;
 using Itsm.Orchestrator.Timers;
@@ -17,7 +18,8 @@ builder.Services
     .AddItsmRuntime(builder.Configuration)
     .AddItsmTimers(builder.Configuration)
     .AddItsmApi(builder.Configuration)
-    .AddItsmSecurity(builder.Configuration);
+    .AddItsmSecurity(builder.Configuration)
+    .AddItsmRetention(builder.Configuration);
 
 var app = builder.Build();
 
