@@ -21,7 +21,7 @@ public static class ApiServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddControllers()
+        services.AddControllers(options => options.Filters.Add<Common.JsonBodyValidationFilter>())
             .AddApplicationPart(typeof(ApiServiceCollectionExtensions).Assembly)
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions));
         // Problem details and anything written outside MVC (exception handler) use the same spelling.

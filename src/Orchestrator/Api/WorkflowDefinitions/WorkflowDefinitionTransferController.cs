@@ -64,6 +64,9 @@ public sealed partial class WorkflowDefinitionTransferController(
     public async Task<ActionResult<LinkedWorkflowDefinitionModel>> Import(string? definitionId, [FromBody] WorkflowDefinitionModel model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
+        // An import is a whole definition: "{}" (or a file without its flowchart) would save an empty draft.
+        if (model.Root is null)
+            return this.FieldProblem("root", "An imported definition needs its root flowchart ('root').");
         if (!string.IsNullOrWhiteSpace(definitionId) && !string.IsNullOrWhiteSpace(model.DefinitionId)
             && !string.Equals(definitionId, model.DefinitionId, StringComparison.Ordinal))
             return this.FieldProblem("definitionId", $"The file is definition '{model.DefinitionId}', not '{definitionId}'.");
