@@ -14,6 +14,9 @@ public sealed class WebhookSecrets(IConfiguration configuration)
 
     private readonly IConfigurationSection _section = configuration.GetSection(SectionName);
 
+    /// <summary>Whether any trigger is signed (configuration is not reloaded, so this holds for the host's life).</summary>
+    public bool Any { get; } = configuration.GetSection(SectionName).GetChildren().Any();
+
     public string? Find(string definitionId, string activityId)
     {
         var definition = _section.GetSection(definitionId);

@@ -34,6 +34,7 @@ public sealed partial class WebhooksController(
     IWorkflowRuntime runtime,
     IWorkflowStore store,
     WebhookGate gate,
+    WebhookSecrets secrets,
     IOptions<WebhookOptions> options,
     ILogger<WebhooksController> logger) : WorkApiController
 {
@@ -66,7 +67,7 @@ public sealed partial class WebhooksController(
             return this.FieldProblem(IdempotencyHeader, $"An idempotency key is 1 to {WebhookOptions.MaxIdempotencyKeyLength} printable ASCII characters.");
 
         var maxBytes = options.Value.MaxBodyBytes;
-        var body = await JsonBodyReader.ReadAsync(Request, maxBytes, keepRaw: true, cancellationToken).ConfigureAwait(false);
+        var body = await JsonBodyReader.ReadAsync(Request, maxBytes, keepRaw: secrets.Any, cancellationToken).ConfigureAwait(false);
         switch (body.Status)
         {
             case JsonBodyStatus.UnsupportedMediaType:
