@@ -100,6 +100,27 @@ public sealed class IdempotentWebhookTests : IAsyncLifetime
         (await _host.InstanceCountAsync()).Should().Be(1);
     }
 
+    [Fact]
+    public async Task A_redelivered_resume_answers_with_the_resumed_instance()
+    {
+        var flow = new Itsm.Activities.Tests.Support.FlowBuilder("confirm", "Confirm")
+            .Activity("start", "Elsa.Start")
+            .Activity("wait", "Elsa.HttpEndpoint", ("path", Itsm.Activities.Tests.Support.FlowBuilder.Literal("String", "confirm")),
+                ("supportedMethods", Itsm.Activities.Tests.Support.FlowBuilder.Obj("String[]", "[\"POST\"]")))
+            .Activity("end", "Elsa.End")
+            .Chain("start", "wait", "end");
+        await _host.PublishAsync(flow);
+        var instanceId = await _host.Client.ExecuteAsync("confirm", new System.Text.Json.Nodes.JsonObject());
+
+        var first = await DeliverAsync("confirm", "confirm-1");
+        var second = await DeliverAsync("confirm", "confirm-1");
+
+        first.Status.Should().Be(HttpStatusCode.Accepted);
+        first.InstanceId.Should().Be(instanceId);
+        second.Should().Be(first);
+        (await _host.InstanceCountAsync()).Should().Be(1);
+    }
+
     [Theory]
     [InlineData("has space")]
     [InlineData("ünïcode")]

@@ -33,6 +33,17 @@ public sealed class WebhookDeliveryLedger(IDbContextFactory<ItsmDbContext> conte
         return new WebhookReservation(reserved, string.Equals(reserved, candidateInstanceId, StringComparison.Ordinal));
     }
 
+    /// <summary>The instance a live reservation names, without reserving anything (null: none, or expired).</summary>
+    public async Task<string?> FindAsync(string route, string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var cutoff = (now - window).UtcTicks;
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await context.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.Route == route && d.Key == key && d.ReceivedAt >= cutoff)
+            .Select(d => d.InstanceId)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Deletes up to <paramref name="batchSize"/> reservations received before <paramref name="cutoff"/>; returns how many.</summary>
     public async Task<int> PurgeAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken)
     {

@@ -128,6 +128,19 @@ public sealed class WebhookGate(
         return HttpGateDecision.Continue(reservation.InstanceId);
     }
 
+    /// <summary>
+    /// The instance an earlier delivery with this key reached, when it still exists. Asked only when nothing on the
+    /// route matches any more (the endpoint that delivery resumed is gone); a reservation exists only for a request
+    /// that passed the checks above.
+    /// </summary>
+    public async Task<string?> FindDeliveredAsync(Call call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (call.IdempotencyKey is null) return null;
+        var instanceId = await ledger.FindAsync(call.Route, call.IdempotencyKey, clock.GetUtcNow(), options.Value.IdempotencyWindow, cancellationToken).ConfigureAwait(false);
+        return instanceId is not null && await store.FindInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false) is not null ? instanceId : null;
+    }
+
     private static ObjectResult Unauthorized(Call call, string detail)
         => call.Controller.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 }

@@ -111,6 +111,10 @@ public sealed partial class WebhooksController(
                 return await ReplayAsync(replay, cancellationToken).ConfigureAwait(false);
             case HttpDispatchOutcome.Refused:
                 return check.Refusal ?? Problem("The request was refused.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+            case HttpDispatchOutcome.NoRoute or HttpDispatchOutcome.MethodNotAllowed
+                when check.IdempotencyKey is not null && await gate.FindDeliveredAsync(check, cancellationToken).ConfigureAwait(false) is { } delivered:
+                // The first delivery resumed a waiting endpoint, which is gone now: answer as it was answered.
+                return await ReplayAsync(delivered, cancellationToken).ConfigureAwait(false);
             case HttpDispatchOutcome.NoRoute:
                 return Problem($"No workflow listens on '/workflows/{path}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
             case HttpDispatchOutcome.MethodNotAllowed:
