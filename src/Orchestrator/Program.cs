@@ -4,6 +4,7 @@ using Itsm.Orchestrator.Http;
 using Itsm.Orchestrator.Outbox;
 using Itsm.Orchestrator.Records;
 using Itsm.Orchestrator.Persistence;
+using Itsm.Orchestrator.Retention;
 using Itsm.Orchestrator.Runtime;
 using Itsm.Orchestrator.Security;
 using Itsm.Orchestrator.Timers;
@@ -23,7 +24,8 @@ builder.Services
     .AddItsmOutbox(builder.Configuration)
     .AddItsmRecords()
     .AddItsmApi(builder.Configuration)
-    .AddItsmSecurity(builder.Configuration);
+    .AddItsmSecurity(builder.Configuration)
+    .AddItsmRetention(builder.Configuration);
 
 var app = builder.Build();
 

@@ -28,6 +28,9 @@ public sealed class HttpEndpoint : Activity<HttpEndpoint.Inputs>, ITriggerActivi
 
         [Input(Category = "Security", Description = "Accept signed-in or API-key requests only.")]
         public bool Authorize { get; set; }
+
+        [Input(Category = "Security", Description = "An authorization policy the caller must satisfy (Design, Operate, Read, Work, Admin); implies authorize.")]
+        public string? Policy { get; set; }
     }
 
     public IEnumerable<TriggerBinding> GetTriggers(ITriggerNode node)
@@ -46,7 +49,13 @@ public sealed class HttpEndpoint : Activity<HttpEndpoint.Inputs>, ITriggerActivi
         if (string.IsNullOrWhiteSpace(input.Path)) return new(Fail("No path given.", retryable: false));
         return new(Suspend(new BookmarkRequest(BookmarkKinds.HttpEndpoint, HttpRoutes.Normalize(input.Path))
         {
-            Payload = new Dictionary<string, object?> { [MethodsPayload] = input.SupportedMethods.Select(m => m.ToUpperInvariant()).ToArray() },
+            // The webhook route enforces authorize/policy before it resumes the wait, so they travel with the bookmark.
+            Payload = new Dictionary<string, object?>
+            {
+                [MethodsPayload] = input.SupportedMethods.Select(m => m.ToUpperInvariant()).ToArray(),
+                ["authorize"] = input.Authorize || !string.IsNullOrWhiteSpace(input.Policy),
+                ["policy"] = string.IsNullOrWhiteSpace(input.Policy) ? null : input.Policy,
+            },
         }));
     }
 }

@@ -21,7 +21,7 @@ public static class ApiServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddControllers()
+        services.AddControllers(options => options.Filters.Add<Common.JsonBodyValidationFilter>())
             .AddApplicationPart(typeof(ApiServiceCollectionExtensions).Assembly)
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions));
         // Problem details and anything written outside MVC (exception handler) use the same spelling.
@@ -34,7 +34,12 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<WebhookOptions>()
             .Bind(configuration.GetSection(WebhookOptions.SectionName))
             .ValidateDataAnnotations()
+            .Validate(o => o.RateLimit.PermitLimit >= 0 && o.RateLimit.Window > TimeSpan.Zero, "Itsm:Webhooks:RateLimit needs PermitLimit >= 0 and a positive Window.")
             .ValidateOnStart();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<WebhookDeliveryLedger>();
+        services.AddScoped<WebhookGate>();
+        services.AddWebhookRateLimiting();
         return services;
     }
 
@@ -42,6 +47,7 @@ public static class ApiServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
+        app.UseRateLimiter();
         app.MapControllers();
         app.MapOpenApi();
         app.MapScalarApiReference();

@@ -9,5 +9,8 @@ namespace Itsm.Orchestrator.Definitions;
 /// </summary>
 public sealed record SaveDefinitionResult(DefinitionRecord? Definition, bool AlreadyPublished, IReadOnlyList<DefinitionError> Errors)
 {
+    /// <summary>The errors are a conflict with another definition (a webhook route it owns), not a fault of this one.</summary>
+    public bool IsConflict { get; init; }
+
     public bool Succeeded => Definition is not null && Errors.Count == 0;
 }

@@ -14,6 +14,7 @@ public sealed class WorkflowDefinitionService(
     WorkflowCompiler compiler,
     CompiledWorkflowCache cache,
     DefinitionLifecycleNotifier lifecycle,
+    TriggerIndex triggers,
     TimeProvider clock) : IWorkflowDefinitionService
 {
     public const string ToolVersion = "3.6.0.0";
@@ -128,11 +129,13 @@ public sealed class WorkflowDefinitionService(
         try
         {
             compiled = compiler.Compile(ToModel(published));
+            HttpEndpointPublishRules.Check(compiled);
         }
         catch (WorkflowDefinitionException ex)
         {
             return new SaveDefinitionResult(null, false, ex.Errors);
         }
+        if (WebhookRouteOwnership.FindConflicts(triggers, compiled) is { Count: > 0 } taken) return new SaveDefinitionResult(null, false, taken) { IsConflict = true };
 
         var previous = await store.FindPublishedAsync(version.DefinitionId, cancellationToken);
         if (previous is not null && previous.Id != published.Id)

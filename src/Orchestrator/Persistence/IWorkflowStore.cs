@@ -67,4 +67,10 @@ public interface IWorkflowStore
 
     /// <summary>Deletes an instance with its bookmarks, journal and faults. False when it did not exist.</summary>
     Task<bool> DeleteInstanceAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes up to <paramref name="batchSize"/> instances that are Finished or Cancelled (not Faulted: those wait
+    /// for an admin) and finished before <paramref name="finishedBefore"/>, with their rows, in one write. Returns how many.
+    /// </summary>
+    Task<int> DeleteFinishedInstancesAsync(DateTimeOffset finishedBefore, int batchSize, CancellationToken cancellationToken);
 }

@@ -28,6 +28,8 @@ public sealed class ItsmDbContext(DbContextOptions<ItsmDbContext> options) : DbC
 
     internal DbSet<RecordEntity> Records => Set<RecordEntity>();
 
+    internal DbSet<WebhookDeliveryEntity> WebhookDeliveries => Set<WebhookDeliveryEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new InstanceConfiguration());
@@ -39,5 +41,6 @@ public sealed class ItsmDbContext(DbContextOptions<ItsmDbContext> options) : DbC
         modelBuilder.ApplyConfiguration(new OutboxConfiguration());
         modelBuilder.ApplyConfiguration(new InstanceAttemptConfiguration());
         modelBuilder.ApplyConfiguration(new RecordConfiguration());
+        modelBuilder.ApplyConfiguration(new WebhookDeliveryConfiguration());
     }
 }

@@ -68,6 +68,28 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
         return await _writer.WriteAsync(new DeleteInstanceUnit(instanceId, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<int> DeleteFinishedInstancesAsync(DateTimeOffset finishedBefore, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        var cutoff = UtcTicks.From(finishedBefore);
+        List<string> ids;
+        var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            // The partial index on FinishedAt holds only finished rows, so this reads the oldest first and nothing else.
+            ids = await context.Instances.AsNoTracking()
+                .Where(e => e.FinishedAt != null && e.FinishedAt < cutoff
+                    && (e.Status == Activities.Model.InstanceStatus.Finished || e.Status == Activities.Model.InstanceStatus.Cancelled))
+                .OrderBy(e => e.FinishedAt)
+                .Select(e => e.Id)
+                .Take(batchSize)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+        }
+        if (ids.Count == 0) return 0;
+        return await _writer.WriteAsync(new DeleteInstancesUnit(ids, cancellationToken), cancellationToken).ConfigureAwait(false) ? ids.Count : 0;
+    }
+
     public async Task<InstanceRecord?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instanceId);

@@ -13,6 +13,8 @@ public enum HttpDispatchOutcome
     InstanceFaulted,
     /// <summary>The published version listening on the route does not compile (422).</summary>
     InvalidDefinition,
+    /// <summary>The caller's gate refused the matched point; nothing ran (the gate answers the request).</summary>
+    Refused,
 }
 
 /// <summary>What a request on a webhook route did: the instance it started or resumed and the workflow's own answer, if any.</summary>

@@ -29,6 +29,9 @@ public interface IWorkflowRuntime
     /// <summary>Routes an inbound request on <c>/workflows/{path}</c>: resumes a waiting endpoint or starts a published trigger.</summary>
     Task<HttpDispatchResult> DispatchHttpAsync(HttpRequestData request, string? correlationId, CancellationToken cancellationToken);
 
+    /// <summary>As above, with a gate that sees the matched start or resume point first and may refuse it or name the instance id.</summary>
+    Task<HttpDispatchResult> DispatchGatedHttpAsync(HttpRequestData request, HttpDispatchOptions options, CancellationToken cancellationToken);
+
     Task<CommandResult> CancelAsync(string instanceId, CancellationToken cancellationToken);
 
     Task<CommandResult> RetryAsync(string instanceId, CancellationToken cancellationToken);

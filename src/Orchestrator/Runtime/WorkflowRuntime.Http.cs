@@ -8,15 +8,20 @@ namespace Itsm.Orchestrator.Runtime;
 /// </summary>
 public sealed partial class WorkflowRuntime
 {
-    public async Task<HttpDispatchResult> DispatchHttpAsync(HttpRequestData request, string? correlationId, CancellationToken cancellationToken)
+    public Task<HttpDispatchResult> DispatchHttpAsync(HttpRequestData request, string? correlationId, CancellationToken cancellationToken)
+        => DispatchGatedHttpAsync(request, new HttpDispatchOptions { CorrelationId = correlationId }, cancellationToken);
+
+    public async Task<HttpDispatchResult> DispatchGatedHttpAsync(HttpRequestData request, HttpDispatchOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var correlationId = options.CorrelationId;
         var path = HttpRoutes.Normalize(request.Path);
         var method = request.Method.ToUpperInvariant();
 
         // A waiting endpoint later in a flow is a resume point and wins over starting a new instance. Only
         // routes known to have resume points cost a query; a plain webhook start is matched in memory.
         var resumeChecked = triggers.IsResumePath(path);
-        var (resumed, waitingOnRoute) = resumeChecked ? await TryResumeHttpAsync(request, path, method, correlationId, cancellationToken) : (null, false);
+        var (resumed, waitingOnRoute) = resumeChecked ? await TryResumeHttpAsync(request, path, method, options, cancellationToken) : (null, false);
         if (resumed is not null) return resumed;
 
         var routeKnown = waitingOnRoute;
@@ -24,8 +29,16 @@ public sealed partial class WorkflowRuntime
         {
             routeKnown = true;
             if (!trigger.Methods.Contains(method)) continue;
+            string? instanceId = null;
+            if (options.Gate is { } gate)
+            {
+                var decision = await gate(await StartTargetAsync(trigger, cancellationToken), cancellationToken);
+                if (!decision.Proceed) return new HttpDispatchResult(HttpDispatchOutcome.Refused, null, null);
+                instanceId = decision.InstanceId;
+            }
             var started = await StartAsync(new StartRequest(trigger.DefinitionId)
             {
+                InstanceId = instanceId,
                 CorrelationId = correlationId,
                 Input = request.ParsedContent as IReadOnlyDictionary<string, object?> ?? ToInput(request.ParsedContent),
                 TriggerActivityId = trigger.ActivityId,
@@ -40,7 +53,7 @@ public sealed partial class WorkflowRuntime
         // Nothing started: an instance of an older version may still wait on this route.
         if (!resumeChecked)
         {
-            (resumed, waitingOnRoute) = await TryResumeHttpAsync(request, path, method, correlationId, cancellationToken);
+            (resumed, waitingOnRoute) = await TryResumeHttpAsync(request, path, method, options, cancellationToken);
             if (resumed is not null) return resumed;
             routeKnown |= waitingOnRoute;
         }
@@ -48,13 +61,24 @@ public sealed partial class WorkflowRuntime
     }
 
     private async Task<(HttpDispatchResult? Result, bool RouteKnown)> TryResumeHttpAsync(
-        HttpRequestData request, string path, string method, string? correlationId, CancellationToken cancellationToken)
+        HttpRequestData request, string path, string method, HttpDispatchOptions options, CancellationToken cancellationToken)
     {
         var routeKnown = false;
-        foreach (var bookmark in await store.FindBookmarksAsync(BookmarkKinds.HttpEndpoint, path, correlationId, null, cancellationToken))
+        foreach (var bookmark in await store.FindBookmarksAsync(BookmarkKinds.HttpEndpoint, path, options.CorrelationId, null, cancellationToken))
         {
             routeKnown = true;
-            if (!AcceptsMethod(bookmark.PayloadJson, method)) continue;
+            var payload = bookmark.PayloadJson is null ? null : Activities.Expressions.PlainJson.Parse(bookmark.PayloadJson) as IDictionary<string, object?>;
+            if (!AcceptsMethod(payload, method)) continue;
+            if (options.Gate is { } gate)
+            {
+                var instance = await store.FindInstanceAsync(bookmark.InstanceId, cancellationToken);
+                if (instance is null) continue;
+                var target = new HttpDispatchTarget(instance.DefinitionId, bookmark.ActivityId, bookmark.InstanceId,
+                    payload?.TryGetValue("authorize", out var authorize) == true && authorize is true,
+                    payload?.TryGetValue("policy", out var policy) == true ? policy as string : null, null);
+                if (!(await gate(target, cancellationToken)).Proceed)
+                    return (new HttpDispatchResult(HttpDispatchOutcome.Refused, null, null), true);
+            }
             var resumed = await ResumeBookmarkAsync(bookmark.Id, request, cancellationToken);
             if (resumed.Outcome == ResumeOutcome.Resumed)
                 return (new HttpDispatchResult(HttpDispatchOutcome.Resumed, resumed.State, resumed.HttpResponse), true);
@@ -67,10 +91,19 @@ public sealed partial class WorkflowRuntime
         return (null, routeKnown);
     }
 
-    private static bool AcceptsMethod(string? payloadJson, string method)
+    /// <summary>The endpoint's security inputs come from the compiled trigger (literals, checked at publish).</summary>
+    private async Task<HttpDispatchTarget> StartTargetAsync(TriggerEntry trigger, CancellationToken cancellationToken)
     {
-        if (payloadJson is null) return true;
-        var payload = Activities.Expressions.PlainJson.Parse(payloadJson) as IDictionary<string, object?>;
+        var workflow = await definitions.GetCompiledAsync(trigger.DefinitionVersionId, cancellationToken);
+        var node = workflow is not null && workflow.NodesById.TryGetValue(trigger.ActivityId, out var found) ? found : null;
+        var authorize = node is not null && node.TryGetConstantInput("authorize", out var value) && value is true;
+        var policy = node is not null && node.TryGetConstantInput("policy", out var named) ? named as string : null;
+        return new HttpDispatchTarget(trigger.DefinitionId, trigger.ActivityId, null, authorize, string.IsNullOrWhiteSpace(policy) ? null : policy, workflow);
+    }
+
+    private static bool AcceptsMethod(IDictionary<string, object?>? payload, string method)
+    {
+        if (payload is null) return true;
         return payload?.TryGetValue("methods", out var methods) != true || methods is not IEnumerable<object?> list
             || list.Any(m => string.Equals(m as string, method, StringComparison.OrdinalIgnoreCase));
     }

@@ -12,7 +12,14 @@ namespace Itsm.Orchestrator.Api.Common;
 /// </summary>
 public static class JsonBodyReader
 {
-    public static async Task<JsonBody> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    // Duplicate keys are refused: which one "wins" differs between parsers, and a signature or a check could
+    // then be made on one value while the workflow reads the other.
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = JsonContent.MaxDepth, AllowDuplicateProperties = false };
+
+    public static Task<JsonBody> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+        => ReadAsync(request, maxBytes, keepRaw: false, cancellationToken);
+
+    public static async Task<JsonBody> ReadAsync(HttpRequest request, long maxBytes, bool keepRaw, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var hasContentType = !string.IsNullOrWhiteSpace(request.ContentType);
@@ -47,14 +54,17 @@ public static class JsonBodyReader
             }
 
             var content = buffer.AsSpan(0, length);
+            var raw = keepRaw ? content.ToArray() : null;
             if (content.Trim(" \t\r\n"u8).IsEmpty)
-                return new(JsonBodyStatus.Empty);
+                return new(JsonBodyStatus.Empty, Raw: raw);
             if (!hasContentType)
                 return new(JsonBodyStatus.UnsupportedMediaType, Error: "A body needs the content type application/json.");
             try
             {
-                using var document = JsonDocument.Parse(buffer.AsMemory(0, length));
-                return new(JsonBodyStatus.Parsed, document.RootElement.Clone());
+                using var document = JsonDocument.Parse(buffer.AsMemory(0, length), ParseOptions);
+                if (JsonContent.FindProblem(document.RootElement) is { } problem)
+                    return new(JsonBodyStatus.Malformed, Error: problem.Message, Field: problem.Path);
+                return new(JsonBodyStatus.Parsed, document.RootElement.Clone(), Raw: raw);
             }
             catch (JsonException ex)
             {

@@ -14,6 +14,23 @@ public static class DefinitionValidationProblem
 {
     public const string GeneralErrorsKey = "generalErrors";
 
+    /// <summary>A refused save or publish: 409 when another definition owns what this one claims (a webhook route), else 400.</summary>
+    public static ObjectResult DefinitionRefused(this ControllerBase controller, Itsm.Orchestrator.Definitions.SaveDefinitionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        ArgumentNullException.ThrowIfNull(result);
+        if (!result.IsConflict) return controller.DefinitionInvalid(result.Errors);
+        var modelState = new ModelStateDictionary();
+        foreach (var error in result.Errors)
+            modelState.AddModelError(string.IsNullOrEmpty(error.Path) ? "$" : error.Path, error.Message);
+        var message = string.Join("; ", result.Errors.Select(error => error.Message));
+        var problem = controller.ProblemDetailsFactory.CreateValidationProblemDetails(
+            controller.HttpContext, modelState, StatusCodes.Status409Conflict, "Conflict", detail: message);
+        problem.Extensions["statusCode"] = StatusCodes.Status409Conflict;
+        problem.Extensions["message"] = message;
+        return new ConflictObjectResult(problem) { ContentTypes = { "application/problem+json" } };
+    }
+
     public static ObjectResult DefinitionInvalid(this ControllerBase controller, IReadOnlyList<DefinitionError> errors)
     {
         ArgumentNullException.ThrowIfNull(controller);

@@ -1,4 +1,5 @@
 using Itsm.Orchestrator.Api.Common;
+using Itsm.Orchestrator.Api.Errors;
 using Itsm.Orchestrator.Api.Groups;
 using Itsm.Orchestrator.Runtime;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,8 @@ public sealed partial class EventsController(IWorkflowRuntime runtime, ILogger<E
     public async Task<ActionResult<TriggerEventResponse>> Trigger(
         string eventName, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TriggerEventRequest? request, CancellationToken cancellationToken)
     {
+        if (request?.CorrelationId is { Length: > Webhooks.WebhookOptions.MaxCorrelationIdLength })
+            return this.FieldProblem("correlationId", $"A correlation id is at most {Webhooks.WebhookOptions.MaxCorrelationIdLength} characters.");
         var results = await runtime.TriggerEventAsync(new EventRequest(eventName)
         {
             CorrelationId = string.IsNullOrWhiteSpace(request?.CorrelationId) ? null : request.CorrelationId,

@@ -39,15 +39,22 @@ public sealed partial class WorkflowDefinitionExecutionController(
     public async Task<ActionResult<ExecuteWorkflowDefinitionResponse>> Post(string definitionId, CancellationToken cancellationToken)
     {
         ExecuteWorkflowDefinitionRequest? request = null;
+        // A body that is not JSON would be ignored and the workflow run anyway: refuse it instead of guessing.
+        if (Request.ContentLength > 0 && !Request.HasJsonContentType())
+            return Problem($"Content type '{Request.ContentType}' is not JSON.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
         if (Request.HasJsonContentType())
         {
-            using var reader = new StreamReader(Request.Body, leaveOpen: true);
-            var body = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-            if (!string.IsNullOrWhiteSpace(body))
+            // Read and checked like a webhook body: size-limited, no duplicate keys, no value that cannot be kept.
+            var body = await JsonBodyReader.ReadAsync(Request, JsonBodyValidationFilter.MaxBytes, cancellationToken).ConfigureAwait(false);
+            if (body.Status == JsonBodyStatus.TooLarge)
+                return Problem(body.Error, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+            if (body.Status == JsonBodyStatus.Malformed)
+                return this.FieldProblem(body.Field ?? "$", body.Error ?? "The body is not valid JSON.");
+            if (body.Element is { } element)
             {
                 try
                 {
-                    request = JsonSerializer.Deserialize<ExecuteWorkflowDefinitionRequest>(body, jsonOptions.Value.JsonSerializerOptions);
+                    request = element.Deserialize<ExecuteWorkflowDefinitionRequest>(jsonOptions.Value.JsonSerializerOptions);
                 }
                 catch (JsonException ex)
                 {
@@ -98,6 +105,8 @@ public sealed partial class WorkflowDefinitionExecutionController(
     private async Task<ActionResult<ExecuteWorkflowDefinitionResponse>> ExecuteAsync(
         string definitionId, ExecuteWorkflowDefinitionRequest request, CancellationToken cancellationToken)
     {
+        if (request.CorrelationId is { Length: > Webhooks.WebhookOptions.MaxCorrelationIdLength })
+            return this.FieldProblem("correlationId", $"A correlation id is at most {Webhooks.WebhookOptions.MaxCorrelationIdLength} characters.");
         if (!VersionOptions.TryParse(request.VersionOptions, out var versionOptions))
             return this.FieldProblem("versionOptions", $"'{request.VersionOptions}' is not a version option.");
         if (!JsonInput.TryToDictionary(request.Input, out var input))

@@ -30,7 +30,7 @@ public sealed partial class WorkflowDefinitionPublishingController(
         if (result is null)
             return this.NotFoundProblem($"Workflow definition '{definitionId}' does not exist.");
         if (!result.Succeeded || result.Definition is null)
-            return this.DefinitionInvalid(result.Errors);
+            return this.DefinitionRefused(result);
 
         var published = result.Definition;
         LogPublished(logger, definitionId, published.Version, result.AlreadyPublished);

@@ -64,6 +64,9 @@ public sealed partial class WorkflowDefinitionTransferController(
     public async Task<ActionResult<LinkedWorkflowDefinitionModel>> Import(string? definitionId, [FromBody] WorkflowDefinitionModel model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
+        // An import is a whole definition: "{}" (or a file without its flowchart) would save an empty draft.
+        if (model.Root is null)
+            return this.FieldProblem("root", "An imported definition needs its root flowchart ('root').");
         if (!string.IsNullOrWhiteSpace(definitionId) && !string.IsNullOrWhiteSpace(model.DefinitionId)
             && !string.Equals(definitionId, model.DefinitionId, StringComparison.Ordinal))
             return this.FieldProblem("definitionId", $"The file is definition '{model.DefinitionId}', not '{definitionId}'.");
@@ -76,7 +79,7 @@ public sealed partial class WorkflowDefinitionTransferController(
         // $schema describes the file, not the definition.
         var result = await definitions.SaveAsync(toSave with { Schema = null }, publish: false, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded || result.Definition is null)
-            return this.DefinitionInvalid(result.Errors);
+            return this.DefinitionRefused(result);
 
         var saved = result.Definition;
         LogImported(logger, saved.DefinitionId, saved.Version);

@@ -33,6 +33,8 @@ public sealed partial class WorkflowDefinitionsController(
             return this.FieldProblem("page", "The page index starts at 0.");
         if (request.PageSize is < 1 or > MaxPageSize)
             return this.FieldProblem("pageSize", $"The page size must be between 1 and {MaxPageSize}.");
+        if (Paging.CheckPage(request.Page, request.PageSize, MaxPageSize) is { } overflow)
+            return this.FieldProblem(overflow.Field, overflow.Message);
 
         // Itsm has no system workflows: asking for them alone finds none.
         if (request.IsSystem == true)
@@ -101,7 +103,7 @@ public sealed partial class WorkflowDefinitionsController(
         if (!result.Succeeded || result.Definition is null)
         {
             LogRejected(logger, request.Model.DefinitionId, result.Errors.Count);
-            return this.DefinitionInvalid(result.Errors);
+            return this.DefinitionRefused(result);
         }
 
         var saved = result.Definition;

@@ -44,6 +44,8 @@ public sealed class WorkflowInstanceJournalController(IWorkflowStore store, IWor
         if (take is < 0 or > JournalReader.MaxEntries) return this.FieldProblem("take", $"Take must be between 0 and {JournalReader.MaxEntries}.");
         if (page is < 0) return this.FieldProblem("page", "The page index starts at 0.");
         if (pageSize is < 1 or > JournalReader.MaxEntries) return this.FieldProblem("pageSize", $"The page size must be between 1 and {JournalReader.MaxEntries}.");
+        if ((Paging.CheckSkip(skip, take, DefaultTake) ?? Paging.CheckPage(page, pageSize, DefaultTake)) is { } overflow)
+            return this.FieldProblem(overflow.Field, overflow.Message);
 
         var instance = await store.FindInstanceAsync(id, cancellationToken).ConfigureAwait(false);
         if (instance is null)

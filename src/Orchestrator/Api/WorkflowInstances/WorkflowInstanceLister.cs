@@ -26,6 +26,8 @@ public static class WorkflowInstanceLister
             return new("page", "The page index starts at 0.");
         if (request.PageSize is < 1 or > MaxPageSize)
             return new("pageSize", $"The page size must be between 1 and {MaxPageSize}.");
+        if (Paging.CheckPage(request.Page, request.PageSize, DefaultPageSize) is { } overflow)
+            return new(overflow.Field, overflow.Message);
 
         DateTimeOffset? from = null, to = null;
         for (var i = 0; i < (request.TimestampFilters?.Length ?? 0); i++)
