@@ -83,6 +83,13 @@ public sealed class WebhookGate(
             context.Response.Headers.WWWAuthenticate = ApiKeyAuthenticationOptions.HeaderScheme;
             return Unauthorized(call, "This endpoint requires authentication: send 'Authorization: ApiKey <key>' or sign in.");
         }
+        // A protected endpoint accepts a sign-in cookie, so it gets the API's cross-site check: another site must not
+        // make a signed-in browser start or resume a workflow.
+        if (authentication.Principal.Identity.AuthenticationType == ItsmAuthenticationSchemes.Cookie
+            && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+            && CrossSiteRequests.IsCrossSite(context.Request))
+            return call.Controller.Problem("A signed-in request to a protected endpoint must come from Itsm's own pages (its Origin is another site).",
+                statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
         if (target.Policy is null) return null;
         AuthorizationResult result;
         try
