@@ -1,3 +1,4 @@
+using Itsm.Activities.Expressions;
 using Itsm.Activities.Model;
 
 namespace Itsm.Activities.Engine;
@@ -18,6 +19,7 @@ internal sealed partial class Burst
     private bool _stopped;
     private bool _faulted;
     private bool _ended;
+    private Exception? _unexpected;
 
     public Burst(WorkflowExecutor executor, CompiledWorkflow workflow, WorkflowState state)
     {
@@ -71,7 +73,7 @@ internal sealed partial class Burst
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            result = new Failed(ex.Message, true, ex.GetType().FullName);
+            result = FailureOf(ex);
         }
         Apply(node, new WorkItem(node.Index, -1), result, startedAt);
     }
@@ -89,7 +91,7 @@ internal sealed partial class Burst
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // An exception from activity code is a fault on the instance, never a crash of the host.
-            result = new Failed(ex.Message, true, ex.GetType().FullName);
+            result = FailureOf(ex);
         }
         if (Context.IsTriggerOfThisStart)
         {
@@ -160,10 +162,41 @@ internal sealed partial class Burst
         Journal(node, JournalEvents.Suspended, startedAt, null, request.Key is null ? request.Kind : $"{request.Kind}: {request.Key}");
     }
 
+    /// <summary>
+    /// The fault an exception becomes. Failures the workflow caused (a script error, a refused value, an input that
+    /// does not convert) say so in its terms; anything else is a defect whose details (type, .NET message, stack)
+    /// belong in the server log, not on the instance, so the fault names only where to find them.
+    /// </summary>
+    private Failed FailureOf(Exception exception)
+    {
+        switch (exception)
+        {
+            case ScriptException or InputEvaluationException { InnerException: ScriptException }:
+                return new Failed(exception.Message, true, FaultKinds.Script);
+            case WorkflowValueException or InputEvaluationException { InnerException: WorkflowValueException }:
+                return new Failed(Capitalize(exception.Message), true, FaultKinds.Limit);
+            case InputEvaluationException or FormatException:
+                return new Failed(exception.Message, true, FaultKinds.InvalidValue);
+            default:
+                _unexpected = exception;
+                return new Failed("", true, FaultKinds.Internal);
+        }
+    }
+
+    private static string Capitalize(string message) => message.Length > 0 && char.IsLower(message[0]) ? char.ToUpperInvariant(message[0]) + message[1..] : message;
+
     private void Fault(CompiledNode node, string message, string? exceptionType, bool retryable = true, DateTimeOffset? startedAt = null)
     {
         var now = _executor.Clock.GetUtcNow();
-        var fault = new FaultState(Ids.New(), node.Id, node.TypeName, message, exceptionType, retryable, now);
+        var id = Ids.New();
+        if (_unexpected is { } exception)
+        {
+            message = $"Activity '{node.Name ?? node.Id}' failed unexpectedly; the server log has the details under fault {id}.";
+            EngineLog.UnexpectedFault(_executor.Logger, exception, node.Id, node.TypeName, _state.InstanceId, id);
+            Result.FaultException = exception;
+            _unexpected = null;
+        }
+        var fault = new FaultState(id, node.Id, node.TypeName, message, exceptionType, retryable, now);
         _state.Fault = fault;
         _state.FaultCount++;
         Result.AddedFaults.Add(fault);
