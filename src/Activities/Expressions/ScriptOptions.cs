@@ -19,5 +19,5 @@ public sealed record ScriptOptions
     public int MaxConcurrency { get; init; } = Math.Max(1, Environment.ProcessorCount - 1);
 
     /// <summary>Stack reserved for each script thread: a known size, whatever thread the burst runs on.</summary>
-    public int ThreadStackBytes { get; init; } = 16 * 1024 * 1024;
+    public int ThreadStackBytes { get; init; } = 8 * 1024 * 1024;
 }
