@@ -9,7 +9,7 @@ public sealed record ScriptOptions
     public int MaxRecursion { get; init; } = 256;
     public long MaxMemoryBytes { get; init; } = 32 * 1024 * 1024;
 
-    /// <summary>Deepest nesting of a value crossing between a script and the workflow (either way).</summary>
+    /// <summary>Deepest nesting of a value crossing between a script and the workflow (either way); at most <see cref="ValueDepth.DefaultMax"/>, the bound of stored values.</summary>
     public int MaxValueDepth { get; init; } = ValueDepth.DefaultMax;
 
     /// <summary>

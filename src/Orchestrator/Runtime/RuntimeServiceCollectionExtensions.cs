@@ -14,16 +14,26 @@ public static class RuntimeServiceCollectionExtensions
         services.AddOptions<RuntimeOptions>().Bind(configuration.GetSection("Itsm"))
             .Validate(o => o.StepBudgetPerBurst > 0, "Itsm:StepBudgetPerBurst must be positive.")
             .ValidateOnStart();
+        services.AddOptions<EngineOptions>().BindConfiguration("Itsm:Engine")
+            .Validate(o => o.MaxVariableBytes > 0 && o.MaxStateBytes >= o.MaxVariableBytes && o.MaxCorrelationIdLength > 0,
+                "Itsm:Engine limits must be positive, and MaxStateBytes at least MaxVariableBytes.")
+            .ValidateOnStart();
+        services.AddOptions<ScriptOptions>().BindConfiguration("Itsm:Scripts")
+            .Validate(o => o.MaxValueDepth is > 0 and <= ValueDepth.DefaultMax && o.MaxConcurrency >= 0 && o.ThreadStackBytes >= 1024 * 1024,
+                "Itsm:Scripts: MaxValueDepth 1..64 (the storage bound), MaxConcurrency 0 or more, ThreadStackBytes at least 1 MB.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => ActivityRegistry.Create(ActivityRegistry.BuiltInTypes(), provider));
         services.TryAddSingleton(provider => new WorkflowCompiler(provider.GetRequiredService<ActivityRegistry>()));
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<RuntimeOptions>>().Value;
-            var engine = new EngineOptions
+            var scripts = provider.GetRequiredService<IOptions<ScriptOptions>>().Value;
+            // Itsm:ScriptTimeout is the older key; Itsm:Scripts:Timeout wins when both are set.
+            var engine = provider.GetRequiredService<IOptions<EngineOptions>>().Value with
             {
                 StepBudgetPerBurst = options.StepBudgetPerBurst,
-                Scripts = new ScriptOptions { Timeout = options.ScriptTimeout },
+                Scripts = configuration["Itsm:Scripts:Timeout"] is null ? scripts with { Timeout = options.ScriptTimeout } : scripts,
             };
             return new WorkflowExecutor(engine, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<WorkflowExecutor>>());
         });
