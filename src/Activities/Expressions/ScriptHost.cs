@@ -23,6 +23,7 @@ public sealed class ScriptHost
     private readonly ScriptOptions _options;
     private readonly ScriptValues _values;
     private readonly ScriptThreads? _threads;
+    private readonly SemaphoreSlim? _gate;
 
     public ScriptHost(IScriptScope scope, ScriptOptions options)
     {
@@ -42,7 +43,8 @@ public sealed class ScriptHost
             o.Json.MaxParseDepth = options.MaxValueDepth + 1;
         });
         _values = new ScriptValues(_engine, options.MaxValueDepth);
-        _threads = options.MaxConcurrency > 0 ? ScriptThreads.Get(options.MaxConcurrency, options.ThreadStackBytes) : null;
+        if (options.MaxConcurrency > 0 && options.DedicatedThreads) _threads = ScriptThreads.Get(options.MaxConcurrency, options.ThreadStackBytes);
+        else if (options.MaxConcurrency > 0) _gate = ScriptGate.For(options.MaxConcurrency);
         DefineAccessors(scope);
     }
 
@@ -51,7 +53,19 @@ public sealed class ScriptHost
     /// script does, the outcome is a value or a <see cref="ScriptException"/> in the workflow's terms.
     /// </summary>
     public object? Evaluate(PreparedScript script)
-        => _threads is null ? EvaluateHere(script) : _threads.Run(static s => s.Host.EvaluateHere(s.Script), (Host: this, Script: script));
+    {
+        if (_threads is not null) return _threads.Run(static s => s.Host.EvaluateHere(s.Script), (Host: this, Script: script));
+        if (_gate is null) return EvaluateHere(script);
+        _gate.Wait();
+        try
+        {
+            return EvaluateHere(script);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     private object? EvaluateHere(PreparedScript script)
     {

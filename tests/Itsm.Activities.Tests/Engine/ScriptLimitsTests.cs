@@ -77,6 +77,21 @@ public sealed class ScriptLimitsTests
     }
 
     [Fact]
+    public async Task Scripts_on_dedicated_script_threads_return_values_and_fault_the_same_way()
+    {
+        var options = new EngineOptions { Scripts = new ScriptOptions { DedicatedThreads = true, MaxConcurrency = 1 } };
+
+        var ok = await RunScriptAsync("return [1, 2].length - 1;", options);
+        var deep = await RunScriptAsync("let o = {}; for (let i = 0; i < 200; i++) o = { a: o }; return o;", options);
+        var thrown = await RunScriptAsync("throw new Error('CMDB down');", options);
+
+        ok.Status.Should().Be(InstanceStatus.Finished);
+        ok.Variable("Result").Should().Be(1.0);
+        ShouldFault(deep, FaultKinds.Script, "nested deeper than 64 levels");
+        ShouldFault(thrown, FaultKinds.Script, "CMDB down");
+    }
+
+    [Fact]
     public async Task Catastrophic_regex_faults_within_the_script_time_limit()
     {
         var options = new EngineOptions { Scripts = new ScriptOptions { Timeout = TimeSpan.FromMilliseconds(300) } };
