@@ -106,7 +106,7 @@ internal sealed partial class Burst
         switch (result)
         {
             case Completed completed:
-                Complete(node, completed, startedAt);
+                Complete(node, item, completed, startedAt);
                 break;
             case Suspended suspended:
                 CreateBookmark(node, suspended.Bookmark, startedAt);
@@ -118,7 +118,7 @@ internal sealed partial class Burst
         }
     }
 
-    private void Complete(CompiledNode node, Completed completed, DateTimeOffset startedAt)
+    private void Complete(CompiledNode node, WorkItem item, Completed completed, DateTimeOffset startedAt)
     {
         if (!node.Descriptor.HasDynamicOutcomes)
             foreach (var outcome in completed.Outcomes)
@@ -128,8 +128,19 @@ internal sealed partial class Burst
                     return;
                 }
 
-        foreach (var binding in node.OutputBindings)
-            Context.SetVariable(binding.Variable.Name, binding.IsSoleOutput ? completed.Output : OutputNamed(completed.Output, binding.OutputName));
+        try
+        {
+            foreach (var binding in node.OutputBindings)
+                Context.SetVariable(binding.Variable.Name, binding.IsSoleOutput ? completed.Output : OutputNamed(completed.Output, binding.OutputName));
+        }
+        catch (Exception ex) when (ex is WorkflowValueException or FormatException)
+        {
+            // An output too large or too deep for its variable (or of the wrong shape) faults the step that produced it.
+            var failure = FailureOf(ex);
+            Requeue(item);
+            Fault(node, failure.Message, failure.ExceptionType, true, startedAt);
+            return;
+        }
         Context.LastResult = completed.Output;
 
         var outcomeText = completed.Outcomes.Count == 1 ? completed.Outcomes[0] : string.Join(",", completed.Outcomes);
@@ -259,7 +270,7 @@ internal sealed partial class Burst
         _state.Joins = null;
         foreach (var name in _workflow.DeclaredOutputs)
             if (_state.Variables.TryGetValue(name, out var value))
-                Context.SetOutput(name, value);
+                (_state.Output ??= new(StringComparer.Ordinal))[name] = value; // copies of variables, already within the caps
     }
 
     private void Journal(CompiledNode node, string eventName, DateTimeOffset startedAt, string? outcome, string? summary)

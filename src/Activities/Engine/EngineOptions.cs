@@ -14,7 +14,7 @@ public sealed record EngineOptions
     /// <summary>Longest output summary kept in a journal row.</summary>
     public int JournalSummaryLength { get; init; } = 200;
 
-    /// <summary>Largest serialized (JSON, UTF-8) value of one variable.</summary>
+    /// <summary>Largest serialized (JSON, UTF-8) value of one variable or one workflow output.</summary>
     public int MaxVariableBytes { get; init; } = 256 * 1024;
 
     /// <summary>Largest serialized total of an instance's variables, input and output.</summary>

@@ -81,11 +81,17 @@ public sealed class ActivityContext : IScriptScope
         if (!Workflow.VariablesByKey.TryGetValue(nameOrId, out var variable))
             throw new WorkflowValueException($"variable '{nameOrId}' is not declared by the workflow");
         var converted = ValueConverter.Convert(PlainData.Normalize(value), variable.Type);
-        (_budget ??= new StateBudget(_state, _options)).Admit(variable.Name, converted);
+        (_budget ??= new StateBudget(_state, _options)).Admit(variable.Name, converted, StateBudget.VariablePrefix);
         _state.Variables[variable.Name] = converted;
     }
 
-    public void SetOutput(string name, object? value) => (_state.Output ??= new(StringComparer.Ordinal))[name] = value;
+    /// <summary>Sets a workflow output (a script's <c>setOutput</c>); it counts towards the same size caps as a variable.</summary>
+    public void SetOutput(string name, object? value)
+    {
+        value = PlainData.Normalize(value);
+        (_budget ??= new StateBudget(_state, _options)).Admit(name, value, StateBudget.OutputPrefix);
+        (_state.Output ??= new(StringComparer.Ordinal))[name] = value;
+    }
 
     public string? GetBookmarkId(string activityId) => _state.Bookmarks.FindLast(b => b.ActivityId == activityId)?.Id;
 

@@ -130,6 +130,33 @@ public sealed class ScriptLimitsTests
     }
 
     [Fact]
+    public async Task Activity_output_larger_than_its_variables_cap_faults_the_step_that_produced_it()
+    {
+        var flow = new FlowBuilder()
+            .Variable("Body", "Object")
+            .Activity("hook", "Elsa.HttpEndpoint", ("path", Literal("String", "incidents")), ("supportedMethods", Obj("String[]", "[\"POST\"]")),
+                ("parsedContent", new System.Text.Json.Nodes.JsonObject { ["typeName"] = "Object", ["memoryReference"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "Body-id" } }));
+        var request = new HttpRequestData("POST", "incidents", new Dictionary<string, object?> { ["notes"] = new string('n', 300 * 1024) },
+            new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, string>());
+
+        var run = await new FlowchartHarness().StartAsync(FlowchartHarness.Compile(flow.Build()), triggerActivityId: "hook", triggerInput: request);
+
+        run.Status.Should().Be(InstanceStatus.Faulted);
+        run.State.Fault!.ActivityId.Should().Be("hook");
+        run.State.Fault.Message.Should().Be("Variable 'Body' exceeds 256 KB (the limit of one value)");
+        run.Variable("Body").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Workflow_output_larger_than_the_cap_set_from_a_script_faults_naming_it()
+    {
+        var run = await RunScriptAsync("setOutput('Report', 'r'.repeat(300 * 1024)); return 1;");
+
+        ShouldFault(run, FaultKinds.Script, "output 'Report' exceeds 256 KB");
+        run.State.Output.Should().BeNull();
+    }
+
+    [Fact]
     public async Task Correlation_id_longer_than_the_cap_set_from_a_script_faults()
     {
         var run = await RunScriptAsync("setCorrelationId('c'.repeat(300)); return 1;");
