@@ -14,8 +14,9 @@ namespace Itsm.Activities.Expressions;
 /// accessors — <c>variables.X</c>, <c>getX()</c>/<c>setX(v)</c>, <c>getVariable("X")</c>/<c>setVariable("X", v)</c>,
 /// <c>input</c>/<c>getInput("X")</c>, <c>getWorkflowInstanceId()</c>, <c>getCorrelationId()</c>,
 /// <c>setCorrelationId(v)</c>, <c>getLastResult()</c>, <c>setOutput(name, v)</c>, <c>getResumeToken(activityId)</c>,
-/// <c>getResumeUrl(activityId)</c> — and run under time,
-/// statement, recursion and memory limits.
+/// <c>getResumeUrl(activityId)</c> — and run under time, statement, recursion and memory limits, with Jint's
+/// native stack guard on, regex matching held to the time limit, values crossing in either direction bounded in
+/// depth (<see cref="ScriptValues"/>), and a bound on how many scripts evaluate at once (<see cref="ScriptOptions"/>).
 /// </summary>
 public sealed class ScriptHost
 {
