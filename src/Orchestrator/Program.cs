@@ -1,5 +1,8 @@
 using Itsm.Orchestrator.Api;
 using Itsm.Orchestrator.Hosting;
+using Itsm.Orchestrator.Http;
+using Itsm.Orchestrator.Outbox;
+using Itsm.Orchestrator.Records;
 using Itsm.Orchestrator.Persistence;
 using Itsm.Orchestrator.Runtime;
 using Itsm.Orchestrator.Security;
@@ -15,7 +18,10 @@ var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfig
 builder.Services
     .AddItsmPersistence(builder.Configuration)
     .AddItsmRuntime(builder.Configuration)
+    .AddItsmOutboundHttp()
     .AddItsmTimers(builder.Configuration)
+    .AddItsmOutbox(builder.Configuration)
+    .AddItsmRecords()
     .AddItsmApi(builder.Configuration)
     .AddItsmSecurity(builder.Configuration);
 

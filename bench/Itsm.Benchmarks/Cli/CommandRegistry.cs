@@ -13,6 +13,7 @@ internal static class CommandRegistry
         PeakCommand.Definition,
         EngineStepsCommand.Definition,
         Storage.InstanceBytesCommand.Definition,
+        Timers.PendingTimersCommand.Definition,
         // Not implemented yet: exits 2 until the HTTP surface's webhook benchmark lands.
         WebhookCommand.Definition,
     ];

@@ -12,7 +12,8 @@ namespace Itsm.Benchmarks.Engine;
 /// </summary>
 internal static class BenchFlows
 {
-    private static readonly ActivityRegistry Registry = ActivityRegistry.Create(ActivityRegistry.BuiltInTypes());
+    // Without a container: the activities that need no ports (SendHttpRequest needs a sender; the benches call out nowhere).
+    private static readonly ActivityRegistry Registry = ActivityRegistry.Create(ActivityRegistry.BuiltInTypes().Where(type => ActivityPorts.RequiredOf(type).Count == 0));
 
     /// <summary>
     /// <paramref name="steps"/> <c>Elsa.SetVariable</c> activities chained Done→Done over ten variables

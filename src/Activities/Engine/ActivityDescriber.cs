@@ -12,9 +12,17 @@ internal static class ActivityDescriber
     {
         var activity = type.GetCustomAttribute<ActivityAttribute>()
             ?? throw new InvalidOperationException($"{type.Name} has no [Activity] attribute.");
+        if (typeof(ITriggerActivity).IsAssignableFrom(type) && activity.Kind != ActivityKind.Trigger)
+            throw new InvalidOperationException(
+                $"{type.FullName} implements {nameof(ITriggerActivity)} but is declared with Kind = {activity.Kind}; declare it Kind = ActivityKind.Trigger.");
         var outcomes = type.GetCustomAttribute<OutcomesAttribute>();
         var inputType = FindInputRecordType(type);
         var inputs = inputType is null ? [] : DescribeInputs(inputType);
+        // Inputs and outputs are properties of the activity's JSON object, next to Elsa's own: a clash would read the wrong value.
+        var clash = inputs.Select(input => input.Name).Concat(type.GetCustomAttributes<OutputAttribute>().Select(output => output.Name))
+            .FirstOrDefault(name => ReservedProperties.Contains(name));
+        if (clash is not null)
+            throw new InvalidOperationException($"{activity.TypeName} ({type.FullName}) declares '{clash}', which is an activity property in Elsa's JSON; rename it.");
         var outputs = type.GetCustomAttributes<OutputAttribute>()
             .Select(output => new OutputDescriptor(output.Name, output.Type, TypeAliases.NameOf(output.Type), output.Description))
             .ToList();
@@ -34,6 +42,9 @@ internal static class ActivityDescriber
             type,
             inputType);
     }
+
+    private static readonly HashSet<string> ReservedProperties = new(StringComparer.OrdinalIgnoreCase)
+        { "id", "nodeId", "name", "type", "version", "customProperties", "metadata" };
 
     private static Type? FindInputRecordType(Type type)
     {

@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Reflection;
 using Itsm.Activities.Expressions;
 using Itsm.Activities.Model;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Itsm.Activities.Engine;
 
@@ -35,20 +34,41 @@ public sealed class ActivityRegistry
 
     public ActivityDescriptor? Find(string typeName) => _entries.TryGetValue(typeName, out var entry) ? entry.Descriptor : null;
 
-    /// <summary>Reflects over the given activity types; <paramref name="services"/> supplies their ports.</summary>
+    /// <summary>
+    /// Reflects over the given activity types; <paramref name="services"/> supplies their ports. Every required
+    /// port is checked first and all that are missing are reported together (<see cref="MissingActivityPortException"/>).
+    /// Without a container only activities that need no ports can be registered.
+    /// </summary>
     public static ActivityRegistry Create(IEnumerable<Type> activityTypes, IServiceProvider? services = null)
     {
+        var types = activityTypes.Distinct().ToList();
+        var provider = services ?? NoServices.Instance;
+        var missing = types
+            .SelectMany(type => ActivityPorts.MissingOf(type, provider)
+                .Select(port => new MissingActivityPort(type.GetCustomAttribute<ActivityAttribute>()?.TypeName ?? type.Name, type, port)))
+            .ToList();
+        if (missing.Count > 0) throw new MissingActivityPortException(missing);
+
         var entries = new List<Entry>();
-        foreach (var type in activityTypes.Distinct())
+        foreach (var type in types)
         {
             var descriptor = ActivityDescriber.Describe(type);
-            var instance = (Activity)ActivatorUtilities.CreateInstance(services ?? NoServices.Instance, type);
-            entries.Add(new Entry(descriptor, instance));
+            entries.Add(new Entry(descriptor, Instantiate(type, provider)));
         }
         var duplicate = entries.GroupBy(entry => entry.Descriptor.TypeName).FirstOrDefault(group => group.Count() > 1);
         if (duplicate is not null)
-            throw new InvalidOperationException($"Activity type name '{duplicate.Key}' is declared twice.");
+            throw new InvalidOperationException($"Activity type name '{duplicate.Key}' is declared twice ({string.Join(", ", duplicate.Select(e => e.Descriptor.ActivityType.FullName))}).");
         return new ActivityRegistry(entries);
+    }
+
+    /// <summary>Built with the constructor the ports were checked against, so checking and building cannot disagree.</summary>
+    private static Activity Instantiate(Type type, IServiceProvider services)
+    {
+        var constructor = ActivityPorts.ConstructorOf(type);
+        var arguments = constructor.GetParameters()
+            .Select(parameter => services.GetService(parameter.ParameterType) ?? (parameter.HasDefaultValue ? parameter.DefaultValue : null))
+            .ToArray();
+        return (Activity)constructor.Invoke(arguments);
     }
 
     /// <summary>Every concrete activity type with an <see cref="ActivityAttribute"/> in the assemblies.</summary>

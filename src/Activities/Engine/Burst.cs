@@ -46,6 +46,7 @@ internal sealed partial class Burst
             while (!_stopped && _queue.TryDequeue(out var item))
             {
                 var node = _nodes[item.Node];
+                Context.BeginStep();
                 if (++Result.Steps > budget)
                 {
                     Requeue(item);
@@ -65,6 +66,7 @@ internal sealed partial class Burst
     public async ValueTask ResumeNodeAsync(CompiledNode node, CancellationToken cancellationToken)
     {
         Context.Node = node;
+        Context.BeginStep();
         var startedAt = _executor.Clock.GetUtcNow();
         ActivityResult result;
         try
@@ -199,6 +201,8 @@ internal sealed partial class Burst
     private void Fault(CompiledNode node, string message, string? exceptionType, bool retryable = true, DateTimeOffset? startedAt = null)
     {
         var now = _executor.Clock.GetUtcNow();
+        // The faulting step did not happen: its record changes go, so a retry writes them once.
+        Context.DropStepRecords();
         var id = Ids.New();
         if (_unexpected is { } exception)
         {

@@ -14,6 +14,8 @@ public sealed class BurstResult
     public List<FaultState> AddedFaults { get; } = [];
     public List<string> ResolvedFaultIds { get; } = [];
     public List<PublishedEvent> PublishedEvents { get; } = [];
+    /// <summary>Record changes of the steps that completed or suspended (a faulted step's are dropped): committed with the burst.</summary>
+    public List<RecordChange> RecordChanges { get; } = [];
     public HttpResponseSpec? HttpResponse { get; set; }
     /// <summary>Set when a resume named a bookmark the instance no longer has (already resumed).</summary>
     public bool BookmarkNotFound { get; set; }

@@ -3,7 +3,7 @@ using Itsm.Activities.Model;
 namespace Itsm.Activities.Engine;
 
 /// <summary>One activity of a compiled flowchart. Immutable and shared by every instance of the version.</summary>
-public sealed class CompiledNode
+public sealed class CompiledNode : ITriggerNode
 {
     internal CompiledNode(int index, string id, string? name, ActivityDescriptor descriptor, Activity activity)
     {

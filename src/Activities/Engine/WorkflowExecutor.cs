@@ -117,5 +117,25 @@ public sealed class WorkflowExecutor(EngineOptions options, TimeProvider clock, 
         return burst.Result;
     }
 
+    /// <summary>
+    /// Faults the instance at <paramref name="activityId"/> without running anything (the runtime's quarantine of an
+    /// instance whose runs keep dying with the host). Its bookmarks and pending work stay, so a retry continues it.
+    /// </summary>
+    public BurstResult Quarantine(CompiledWorkflow workflow, WorkflowState state, string activityId, string message)
+    {
+        var now = clock.GetUtcNow();
+        var node = workflow.NodesById.GetValueOrDefault(activityId);
+        var fault = new FaultState(Ids.New(), activityId, node?.TypeName ?? "Elsa.Workflow", message, null, true, now);
+        var result = new BurstResult();
+        result.AddedFaults.Add(fault);
+        result.Journal.Add(new JournalEntry(++state.JournalSequence, activityId, fault.ActivityType, node?.Name, JournalEvents.Faulted,
+            now, now, null, JournalSummary.Truncate(message, options.JournalSummaryLength), node?.TagsJson));
+        state.Fault = fault;
+        state.FaultCount++;
+        state.Status = InstanceStatus.Faulted;
+        state.UpdatedAt = now;
+        return result;
+    }
+
     internal ILogger Logger => _logger;
 }

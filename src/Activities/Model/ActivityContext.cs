@@ -114,6 +114,33 @@ public sealed class ActivityContext : IScriptScope
     /// <summary>Answers the HTTP request that is waiting on this burst (dropped when none is).</summary>
     public void SetHttpResponse(HttpResponseSpec response) => _result.HttpResponse = response;
 
+    /// <summary>
+    /// Creates, replaces or deletes a service-management record in the same commit as this step. Dropped if the step
+    /// faults, so a retried step writes once.
+    /// </summary>
+    public void WriteRecord(RecordChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (string.IsNullOrWhiteSpace(change.RecordType) || string.IsNullOrWhiteSpace(change.RecordId))
+            throw new ArgumentException("A record change needs a record type and id.", nameof(change));
+        _result.RecordChanges.Add(change with { ActivityId = Node.Id });
+    }
+
+    /// <summary>The latest uncommitted change this burst made to a record (null: none; read the store through a port).</summary>
+    public RecordChange? PendingRecord(string recordType, string recordId)
+        => _result.RecordChanges.FindLast(c => c.RecordType == recordType && c.RecordId == recordId);
+
+    /// <summary>Where the current step's record changes begin; a fault drops everything after it.</summary>
+    internal int StepRecordStart { get; private set; }
+
+    internal void BeginStep() => StepRecordStart = _result.RecordChanges.Count;
+
+    internal void DropStepRecords()
+    {
+        if (_result.RecordChanges.Count > StepRecordStart)
+            _result.RecordChanges.RemoveRange(StepRecordStart, _result.RecordChanges.Count - StepRecordStart);
+    }
+
     /// <summary>Publishes an event to waiting workflows once this burst has committed.</summary>
     public void PublishEvent(string eventName, string? correlationId, object? payload)
         => _result.PublishedEvents.Add(new PublishedEvent(eventName, correlationId, payload, InstanceId));

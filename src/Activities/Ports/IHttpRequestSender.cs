@@ -1,6 +1,10 @@
 namespace Itsm.Activities.Ports;
 
-/// <summary>Outbound HTTP for <c>Elsa.SendHttpRequest</c>; the host implements it with resilience and timeouts.</summary>
+/// <summary>
+/// Outbound HTTP for <c>Elsa.SendHttpRequest</c>; the host implements it with timeouts, retries, redirects and a
+/// guard on where a workflow may call. Any response (including 4xx/5xx) is returned; a call that yields none
+/// throws <see cref="HttpCallException"/>.
+/// </summary>
 public interface IHttpRequestSender
 {
     Task<HttpCallResponse> SendAsync(HttpCallRequest request, CancellationToken cancellationToken);
@@ -14,6 +18,7 @@ public sealed record HttpCallRequest(
     string? Authorization,
     IReadOnlyDictionary<string, string>? Headers);
 
+/// <summary>A response; <see cref="Headers"/> are keyed by lower-case name, repeated values joined with ", ".</summary>
 public sealed record HttpCallResponse(
     int StatusCode,
     string? Content,

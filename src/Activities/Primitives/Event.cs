@@ -8,12 +8,18 @@ namespace Itsm.Activities.Primitives;
 /// </summary>
 [Activity("Elsa", "Event", Category = "Primitives", Kind = ActivityKind.Trigger, Description = "Waits for an event to be published.")]
 [Output("result", typeof(object), Description = "The event's payload.")]
-public sealed class Event : Activity<Event.Inputs>
+public sealed class Event : Activity<Event.Inputs>, ITriggerActivity
 {
     public sealed class Inputs
     {
         [Input(Description = "The name of the event to wait for.")]
         public string? EventName { get; set; }
+    }
+
+    public IEnumerable<TriggerBinding> GetTriggers(ITriggerNode node)
+    {
+        if (node.TryGetConstantInput("eventName", out var name) && name is string eventName && eventName.Length > 0)
+            yield return new TriggerBinding(BookmarkKinds.Event, eventName);
     }
 
     protected override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Inputs input, CancellationToken cancellationToken)

@@ -13,8 +13,11 @@ namespace Itsm.Activities.Primitives;
 [Output("queryStringData", typeof(object), Description = "The query string values.")]
 [Output("headers", typeof(object), Description = "The request headers.")]
 [Output("routeData", typeof(object), Description = "Values taken from the route.")]
-public sealed class HttpEndpoint : Activity<HttpEndpoint.Inputs>
+public sealed class HttpEndpoint : Activity<HttpEndpoint.Inputs>, ITriggerActivity
 {
+    /// <summary>The payload entry of an HTTP binding holding the accepted methods (upper case).</summary>
+    public const string MethodsPayload = "methods";
+
     public sealed class Inputs
     {
         [Input(Description = "The path under /workflows/, e.g. incidents.")]
@@ -27,13 +30,23 @@ public sealed class HttpEndpoint : Activity<HttpEndpoint.Inputs>
         public bool Authorize { get; set; }
     }
 
+    public IEnumerable<TriggerBinding> GetTriggers(ITriggerNode node)
+    {
+        if (!node.TryGetConstantInput("path", out var path) || path is not string route) yield break;
+        var methods = node.TryGetConstantInput("supportedMethods", out var value) && value is string[] list
+            ? list.Select(m => m.ToUpperInvariant()).ToArray()
+            : ["GET"];
+        yield return new TriggerBinding(BookmarkKinds.HttpEndpoint, HttpRoutes.Normalize(route),
+            new Dictionary<string, object?> { [MethodsPayload] = methods });
+    }
+
     protected override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Inputs input, CancellationToken cancellationToken)
     {
         if (context.IsTriggerOfThisStart) return new(Done(context.ResumeInput));
         if (string.IsNullOrWhiteSpace(input.Path)) return new(Fail("No path given.", retryable: false));
         return new(Suspend(new BookmarkRequest(BookmarkKinds.HttpEndpoint, HttpRoutes.Normalize(input.Path))
         {
-            Payload = new Dictionary<string, object?> { ["methods"] = input.SupportedMethods.Select(m => m.ToUpperInvariant()).ToArray() },
+            Payload = new Dictionary<string, object?> { [MethodsPayload] = input.SupportedMethods.Select(m => m.ToUpperInvariant()).ToArray() },
         }));
     }
 }

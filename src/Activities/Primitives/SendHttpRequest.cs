@@ -8,13 +8,16 @@ namespace Itsm.Activities.Primitives;
 /// <summary>
 /// Calls another system over HTTP. Continues through the port named after the status code when it is one
 /// of the expected codes, through "Unmatched status code" otherwise, or through Done when none are listed.
-/// A connection failure faults the step, so it can be retried.
+/// A connection failure or timeout faults the step, so it can be retried; a destination the host refuses
+/// (private network, unknown scheme) faults it for good. The sender is a required port: a host without one
+/// does not start.
 /// </summary>
 [Activity("Elsa", "SendHttpRequest", Category = "HTTP", DisplayName = "HTTP Request", Description = "Sends an HTTP request.")]
 [Outcomes(Outcomes.Done, UnmatchedStatusCode, Dynamic = true)]
 [Output("parsedContent", typeof(object), Description = "The parsed response body.")]
 [Output("statusCode", typeof(int), Description = "The response status code.")]
-public sealed class SendHttpRequest(IHttpRequestSender? sender = null) : Activity<SendHttpRequest.Inputs>
+[Output("headers", typeof(object), Description = "The response headers (content headers included), by name.")]
+public sealed class SendHttpRequest(IHttpRequestSender sender) : Activity<SendHttpRequest.Inputs>
 {
     public const string UnmatchedStatusCode = "Unmatched status code";
 
@@ -44,7 +47,6 @@ public sealed class SendHttpRequest(IHttpRequestSender? sender = null) : Activit
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Inputs input, CancellationToken cancellationToken)
     {
-        if (sender is null) return Fail("Outbound HTTP is not configured on this host.", retryable: false);
         if (!Uri.TryCreate(input.Url, UriKind.Absolute, out var url)) return Fail($"'{input.Url}' is not an absolute URL.", retryable: false);
         var content = input.Content switch
         {
@@ -52,17 +54,29 @@ public sealed class SendHttpRequest(IHttpRequestSender? sender = null) : Activit
             string text => text,
             var value => ValueConverter.Convert(value, typeof(string)) as string,
         };
-        var response = await sender.SendAsync(new HttpCallRequest(input.Method.ToUpperInvariant(), url, content,
-            input.ContentType ?? (input.Content is string or null ? "text/plain" : "application/json"), input.Authorization, input.RequestHeaders), cancellationToken);
+        HttpCallResponse response;
+        try
+        {
+            response = await sender.SendAsync(new HttpCallRequest(input.Method.ToUpperInvariant(), url, content,
+                input.ContentType ?? (input.Content is string or null ? "text/plain" : "application/json"), input.Authorization, input.RequestHeaders), cancellationToken);
+        }
+        catch (HttpCallException ex)
+        {
+            return Fail(ex.Message, ex.Retryable);
+        }
         var parsed = response.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true && !string.IsNullOrWhiteSpace(response.Content)
             ? TryParse(response.Content)
             : response.Content;
-        var output = new Dictionary<string, object?> { ["parsedContent"] = parsed, ["statusCode"] = response.StatusCode };
+        var output = new Dictionary<string, object?> { ["parsedContent"] = parsed, ["statusCode"] = response.StatusCode, ["headers"] = Headers(response) };
         if (input.ExpectedStatusCodes.Length == 0) return Done(output);
         return input.ExpectedStatusCodes.Contains(response.StatusCode)
             ? Outcome(response.StatusCode.ToString(CultureInfo.InvariantCulture), output)
             : Outcome(UnmatchedStatusCode, output);
     }
+
+    // Plain data (not the sender's dictionary type), so scripts see the same shape before and after a reload.
+    private static Dictionary<string, object?> Headers(HttpCallResponse response)
+        => response.Headers.ToDictionary(header => header.Key, header => (object?)header.Value, StringComparer.Ordinal);
 
     private static object? TryParse(string json)
     {

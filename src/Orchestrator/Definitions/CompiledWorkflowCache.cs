@@ -3,8 +3,12 @@ using Itsm.Activities.Engine;
 
 namespace Itsm.Orchestrator.Definitions;
 
-/// <summary>Compiled graphs by version id: a version is immutable once published, so it is compiled once.</summary>
-public sealed class CompiledWorkflowCache
+/// <summary>
+/// Compiled graphs by version id: a version is immutable once published, so it is compiled once. Filled on publish
+/// and emptied on delete through <see cref="IDefinitionLifecycleHandler"/>; a retracted version stays, as running
+/// instances still need it.
+/// </summary>
+public sealed class CompiledWorkflowCache : IDefinitionLifecycleHandler
 {
     private readonly ConcurrentDictionary<string, CompiledWorkflow> _byVersionId = new(StringComparer.Ordinal);
 
@@ -14,4 +18,16 @@ public sealed class CompiledWorkflowCache
 
     /// <summary>Drafts change in place, so their cached graph is dropped on every save.</summary>
     public void Evict(string versionId) => _byVersionId.TryRemove(versionId, out _);
+
+    Task IDefinitionLifecycleHandler.OnPublishedAsync(DefinitionPublished published, CancellationToken cancellationToken)
+    {
+        Set(published.Workflow);
+        return Task.CompletedTask;
+    }
+
+    Task IDefinitionLifecycleHandler.OnDeletedAsync(DefinitionDeleted deleted, CancellationToken cancellationToken)
+    {
+        foreach (var versionId in deleted.VersionIds) Evict(versionId);
+        return Task.CompletedTask;
+    }
 }

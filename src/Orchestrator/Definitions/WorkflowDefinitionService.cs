@@ -13,7 +13,7 @@ public sealed class WorkflowDefinitionService(
     IDefinitionStore store,
     WorkflowCompiler compiler,
     CompiledWorkflowCache cache,
-    TriggerIndex triggers,
+    DefinitionLifecycleNotifier lifecycle,
     TimeProvider clock) : IWorkflowDefinitionService
 {
     public const string ToolVersion = "3.6.0.0";
@@ -145,8 +145,7 @@ public sealed class WorkflowDefinitionService(
         changes.Add(published);
         await store.SaveAsync(changes, cancellationToken);
         _published[version.DefinitionId] = published;
-        cache.Set(compiled);
-        triggers.Update(version.DefinitionId, compiled);
+        await lifecycle.PublishedAsync(new DefinitionPublished(published, compiled, AtStartup: false));
         return new SaveDefinitionResult(Stamp(published), false, []);
     }
 
@@ -160,7 +159,7 @@ public sealed class WorkflowDefinitionService(
             var retracted = published with { IsPublished = false };
             await store.SaveAsync([retracted], cancellationToken);
             _published.TryRemove(definitionId, out _);
-            triggers.Update(definitionId, null);
+            await lifecycle.RetractedAsync(new DefinitionRetracted(published));
             return Stamp(retracted);
         }
         finally
@@ -177,8 +176,7 @@ public sealed class WorkflowDefinitionService(
             var versions = await store.ListVersionsAsync(definitionId, cancellationToken);
             var removed = await store.DeleteDefinitionAsync(definitionId, cancellationToken);
             _published.TryRemove(definitionId, out _);
-            triggers.Update(definitionId, null);
-            foreach (var version in versions) cache.Evict(version.Id);
+            await lifecycle.DeletedAsync(new DefinitionDeleted(definitionId, [.. versions.Select(version => version.Id)]));
             return removed;
         }
         finally
@@ -194,7 +192,7 @@ public sealed class WorkflowDefinitionService(
         if (record is null) return null;
         var compiled = compiler.Compile(ToModel(record));
         cache.Set(compiled);
-        triggers.NoteResumePoints(compiled);
+        await lifecycle.CompiledAsync(compiled);
         return compiled;
     }
 
@@ -204,9 +202,8 @@ public sealed class WorkflowDefinitionService(
         foreach (var record in await store.ListPublishedAsync(cancellationToken))
         {
             var compiled = compiler.Compile(ToModel(record));
-            cache.Set(compiled);
             _published[record.DefinitionId] = record;
-            triggers.Update(record.DefinitionId, compiled);
+            await lifecycle.PublishedAsync(new DefinitionPublished(record, compiled, AtStartup: true));
         }
     }
 

@@ -49,7 +49,9 @@ public sealed partial class DatabaseInitializer(
     private async Task RunAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        Directory.CreateDirectory(settings.DataDirectory);
+        // Private on Unix (0700 folder, 0600 database): it holds every instance's data.
+        Security.PrivateFiles.CreateDirectory(settings.DataDirectory);
+        Security.PrivateFiles.CreateEmptyFile(settings.DatabasePath);
 
         // journal_mode=WAL is stored in the file: set it once, before the migrations write anything.
         await using (var connection = new SqliteConnection(settings.ConnectionString))

@@ -140,6 +140,16 @@ public sealed class EfDefinitionStore(IDbContextFactory<ItsmDbContext> contexts,
                     }
                 }
 
+                // Saved versions that give a flag up do so in the same first batch.
+                foreach (var version in versions)
+                {
+                    if (existing.TryGetValue(version.Id, out var current))
+                    {
+                        current.IsLatest &= version.IsLatest;
+                        current.IsPublished &= version.IsPublished;
+                    }
+                }
+
                 // Flags are cleared in their own statement batch first: the new holder and the old one never
                 // coexist inside a statement, whatever order EF issues the updates in.
                 await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -28,6 +28,32 @@ public interface IWorkflowStore
     /// <summary>Every bookmark with a <see cref="BookmarkRecord.ResumeAt"/>: the timers to re-arm at start-up.</summary>
     Task<IReadOnlyList<BookmarkRecord>> ListTimerBookmarksAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Timers due at or before <paramref name="dueBefore"/>, earliest first, at most <paramref name="max"/>, leaving out
+    /// those of Faulted instances (they fire after a retry): the timer horizon the node keeps armed.
+    /// </summary>
+    Task<IReadOnlyList<BookmarkRecord>> ListDueTimersAsync(DateTimeOffset dueBefore, int max, CancellationToken cancellationToken);
+
+    /// <summary>Claims up to <paramref name="max"/> outbox rows due at <paramref name="now"/> for this caller until <paramref name="leaseUntil"/>.</summary>
+    Task<IReadOnlyList<OutboxRecord>> ClaimOutboxAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken);
+
+    /// <summary>Removes an outbox row whose work is done (false when it was already gone).</summary>
+    Task<bool> CompleteOutboxAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a failed outbox row with its error, to be claimed again at <paramref name="retryAt"/>.</summary>
+    Task FailOutboxAsync(string id, DateTimeOffset retryAt, string error, CancellationToken cancellationToken);
+
+    /// <summary>Pending and failing follow-up work, oldest first (operators' view).</summary>
+    Task<(IReadOnlyList<OutboxRecord> Items, int Total)> ListOutboxAsync(int skip, int take, CancellationToken cancellationToken);
+
+    Task<StoredRecord?> FindRecordAsync(string recordType, string recordId, CancellationToken cancellationToken);
+
+    /// <summary>Records of one type by id, paged.</summary>
+    Task<(IReadOnlyList<StoredRecord> Items, int Total)> ListRecordsAsync(string recordType, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>Counts one more unattended attempt to run an instance, durably, before the run; returns the count.</summary>
+    Task<int> CountAttemptAsync(string instanceId, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Open human tasks (bookmarks with a role or title), newest first, keyset-paged by (CreatedAt, Id).</summary>
     Task<IReadOnlyList<BookmarkRecord>> ListTasksAsync(TaskQuery query, CancellationToken cancellationToken);
 

@@ -12,4 +12,14 @@ public sealed record InstanceWrite(
     IReadOnlyList<string> RemovedBookmarkIds,
     IReadOnlyList<JournalRecord> Journal,
     IReadOnlyList<FaultRecord> AddedFaults,
-    IReadOnlyList<string> ResolvedFaultIds);
+    IReadOnlyList<string> ResolvedFaultIds)
+{
+    /// <summary>Follow-up work decided by this burst, inserted in the same transaction (the outbox).</summary>
+    public IReadOnlyList<OutboxRecord> Outbox { get; init; } = [];
+
+    /// <summary>Service-management records the burst's steps changed, in the same transaction.</summary>
+    public IReadOnlyList<RecordWrite> Records { get; init; } = [];
+
+    /// <summary>The burst ran unattended and counted an attempt: its commit clears the count.</summary>
+    public bool ClearAttempts { get; init; }
+}

@@ -22,6 +22,12 @@ public sealed class ItsmDbContext(DbContextOptions<ItsmDbContext> options) : DbC
 
     internal DbSet<UserEntity> Users => Set<UserEntity>();
 
+    internal DbSet<OutboxEntity> Outbox => Set<OutboxEntity>();
+
+    internal DbSet<InstanceAttemptEntity> InstanceAttempts => Set<InstanceAttemptEntity>();
+
+    internal DbSet<RecordEntity> Records => Set<RecordEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new InstanceConfiguration());
@@ -30,5 +36,8 @@ public sealed class ItsmDbContext(DbContextOptions<ItsmDbContext> options) : DbC
         modelBuilder.ApplyConfiguration(new FaultConfiguration());
         modelBuilder.ApplyConfiguration(new DefinitionConfiguration());
         modelBuilder.ApplyConfiguration(new UserConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboxConfiguration());
+        modelBuilder.ApplyConfiguration(new InstanceAttemptConfiguration());
+        modelBuilder.ApplyConfiguration(new RecordConfiguration());
     }
 }

@@ -5,6 +5,8 @@ namespace Itsm.Orchestrator.Persistence;
 /// one instance; the store assigns the global row id. <see cref="EventName"/> is Elsa's journal word:
 /// Completed, Suspended, Resumed, Faulted, Cancelled. <see cref="Tags"/> holds the step's ITIL tags
 /// (value-chain activities, practices, roles) as compact JSON once the activity library supplies them.
+/// <see cref="Actor"/> names who caused the row when a person or system resumed the step (a user name or
+/// an API key's name); null for rows written by starts, timers and events.
 /// </summary>
 public sealed record JournalRecord(
     string InstanceId,
@@ -17,4 +19,5 @@ public sealed record JournalRecord(
     DateTimeOffset? CompletedAt,
     string? Outcome,
     string? Summary,
-    string? Tags);
+    string? Tags,
+    string? Actor = null);

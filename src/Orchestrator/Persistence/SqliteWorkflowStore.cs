@@ -153,6 +153,71 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
             ReadAll(session.Statement(SqlText.ListTimerBookmarks, 0), RecordReader.Bookmark));
     }
 
+    public async Task<IReadOnlyList<BookmarkRecord>> ListDueTimersAsync(DateTimeOffset dueBefore, int max, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Read((dueBefore, max), static (session, q) => ReadAll(
+            session.Statement(SqlText.ListDueTimers, 3).Set(0, UtcTicks.From(q.dueBefore)).Set(1, (long)Itsm.Activities.Model.InstanceStatus.Faulted).Set(2, q.max),
+            RecordReader.Bookmark));
+    }
+
+    public async Task<IReadOnlyList<OutboxRecord>> ClaimOutboxAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken)
+        => await WriteAsync(statements => statements.ClaimOutbox(now, leaseUntil, max), cancellationToken).ConfigureAwait(false) ?? [];
+
+    public Task<bool> CompleteOutboxAsync(string id, CancellationToken cancellationToken)
+        => WriteAsync(statements => statements.DeleteOutbox(id), cancellationToken);
+
+    public Task FailOutboxAsync(string id, DateTimeOffset retryAt, string error, CancellationToken cancellationToken)
+        => WriteAsync(statements => statements.FailOutbox(id, retryAt, error), cancellationToken);
+
+    public Task<int> CountAttemptAsync(string instanceId, DateTimeOffset at, CancellationToken cancellationToken)
+        => WriteAsync(statements => statements.CountAttempt(instanceId, at), cancellationToken);
+
+    public async Task<(IReadOnlyList<OutboxRecord> Items, int Total)> ListOutboxAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Read((skip: Math.Max(0, skip), take: Math.Clamp(take, 1, MaxPageSize)), static (session, page) =>
+        {
+            var items = ReadAll(session.Statement(SqlText.ListOutbox, 2).Set(0, page.take).Set(1, page.skip), RecordReader.Outbox);
+            var total = Convert.ToInt32(session.Statement(SqlText.CountOutbox, 0).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            return ((IReadOnlyList<OutboxRecord>)items, total);
+        });
+    }
+
+    public async Task<StoredRecord?> FindRecordAsync(string recordType, string recordId, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Read((recordType, recordId), static (session, key) =>
+        {
+            using var reader = session.Statement(SqlText.FindRecord, 2).Set(0, key.recordType).Set(1, key.recordId).ExecuteReader();
+            return reader.Read() ? RecordReader.Record(reader) : null;
+        });
+    }
+
+    public async Task<(IReadOnlyList<StoredRecord> Items, int Total)> ListRecordsAsync(string recordType, int skip, int take, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Read((recordType, skip: Math.Max(0, skip), take: Math.Clamp(take, 1, MaxPageSize)), static (session, page) =>
+        {
+            var items = ReadAll(session.Statement(SqlText.ListRecords, 3).Set(0, page.recordType).Set(1, page.take).Set(2, page.skip), RecordReader.Record);
+            var total = Convert.ToInt32(session.Statement(SqlText.CountRecords, 1).Set(0, page.recordType).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            return ((IReadOnlyList<StoredRecord>)items, total);
+        });
+    }
+
+    private async Task<T> WriteAsync<T>(Func<WriterStatements, T> apply, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var unit = new DelegateUnit<T>(apply, cancellationToken);
+        await _writer.WriteAsync(unit, cancellationToken).ConfigureAwait(false);
+        return unit.Result!;
+    }
+
     public async Task<IReadOnlyList<JournalRecord>> ListJournalAsync(
         string instanceId, int skip, int take, CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
 using Itsm.Activities.Engine;
+using Itsm.Activities.Model;
+using Itsm.Orchestrator.Outbox;
 using Itsm.Orchestrator.Persistence;
 
 namespace Itsm.Orchestrator.Runtime;
@@ -14,6 +16,15 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
     public CompiledWorkflow Workflow { get; } = workflow;
     public List<BurstResult> Bursts { get; } = [];
 
+    /// <summary>Follow-up work decided outside the bursts (e.g. re-arming timers after a retry).</summary>
+    public List<OutboxRecord> ExtraOutbox { get; } = [];
+
+    /// <summary>This call counted an unattended attempt: its commit clears the count.</summary>
+    public bool ClearAttempts { get; set; }
+
+    /// <summary>Who resumed this instance in this unit (user or API key name), stamped on its journal rows.</summary>
+    public string? Actor { get; set; }
+
     /// <summary>Replaces a bookmark created in this unit with one whose payload names the child it started.</summary>
     public BookmarkState RecordChild(BookmarkState bookmark, object payload)
     {
@@ -28,7 +39,11 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
         return updated;
     }
 
-    public InstanceWrite ToWrite()
+    /// <param name="claimFor">
+    /// Lease the follow-up work to the committing node for this long (it carries it out right after the commit), so no
+    /// poll takes it meanwhile; after a crash any node claims it once the lease ends. Null: due at once.
+    /// </param>
+    public InstanceWrite ToWrite(TimeSpan? claimFor = null)
     {
         var added = new Dictionary<string, BookmarkState>(StringComparer.Ordinal);
         var removed = new List<string>();
@@ -49,7 +64,43 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
             removed,
             Bursts.SelectMany(b => b.Journal).Select(ToRecord).ToList(),
             Bursts.SelectMany(b => b.AddedFaults).Select(ToRecord).ToList(),
-            Bursts.SelectMany(b => b.ResolvedFaultIds).ToList());
+            Bursts.SelectMany(b => b.ResolvedFaultIds).ToList())
+        {
+            Outbox = FollowUpWork(claimFor ?? TimeSpan.Zero),
+            Records = RecordWrites(),
+            ClearAttempts = ClearAttempts,
+        };
+    }
+
+    private IReadOnlyList<RecordWrite> RecordWrites()
+    {
+        List<RecordWrite>? rows = null;
+        foreach (var burst in Bursts)
+            foreach (var change in burst.RecordChanges)
+                (rows ??= []).Add(new RecordWrite(change.RecordType, change.RecordId,
+                    change.Operation == RecordOperation.Delete ? null : System.Text.Json.JsonSerializer.Serialize(change.Data, Activities.Definitions.ElsaJson.Options),
+                    State.InstanceId, change.ActivityId, State.UpdatedAt));
+        return rows ?? (IReadOnlyList<RecordWrite>)[];
+    }
+
+    /// <summary>The outbox rows of this unit: published events, the waiting parent of a child that ended, extras.</summary>
+    public IReadOnlyList<OutboxRecord> FollowUpWork(TimeSpan claimFor)
+    {
+        var now = State.UpdatedAt;
+        List<OutboxRecord>? rows = null;
+        foreach (var burst in Bursts)
+            foreach (var published in burst.PublishedEvents)
+                (rows ??= []).Add(Row(OutboxKinds.DeliverEvent, OutboxPayloads.Write(new OutboxPayloads.DeliverEvent(
+                    published.EventName, published.CorrelationId, OutboxPayloads.Element(published.Payload), published.SourceInstanceId, now))));
+        // A child that ended in this unit and whose parent waits in another one (a parent in the same unit was resumed
+        // at once and the link cleared).
+        if (State.ParentBookmarkId is { } parentBookmark && Bursts.Count > 0 && State.Status is InstanceStatus.Finished or InstanceStatus.Cancelled)
+            (rows ??= []).Add(Row(OutboxKinds.ResumeParent, OutboxPayloads.Write(new OutboxPayloads.ResumeParent(
+                parentBookmark, State.InstanceId, State.Status, OutboxPayloads.Element(State.Output)))));
+        if (ExtraOutbox.Count > 0) (rows ??= []).AddRange(ExtraOutbox.Select(row => row with { AvailableAt = now + claimFor }));
+        return rows ?? (IReadOnlyList<OutboxRecord>)[];
+
+        OutboxRecord Row(string kind, string payload) => new(Ids.New(), kind, State.InstanceId, payload, now, now + claimFor, 0, null);
     }
 
     private BookmarkRecord ToRecord(BookmarkState bookmark)
@@ -61,7 +112,7 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
     }
 
     private JournalRecord ToRecord(JournalEntry entry) => new(State.InstanceId, entry.Sequence, entry.ActivityId, entry.ActivityType,
-        entry.ActivityName, entry.EventName, entry.StartedAt, entry.CompletedAt, entry.Outcome, entry.Summary, entry.Tags);
+        entry.ActivityName, entry.EventName, entry.StartedAt, entry.CompletedAt, entry.Outcome, entry.Summary, entry.Tags, Actor);
 
     private FaultRecord ToRecord(FaultState fault) => new(fault.Id, State.InstanceId, fault.ActivityId, fault.ActivityType,
         fault.Message, fault.ExceptionType, fault.OccurredAt, null);

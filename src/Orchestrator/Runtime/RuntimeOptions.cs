@@ -9,4 +9,13 @@ public sealed class RuntimeOptions
     public int StepBudgetPerBurst { get; set; } = 10_000;
 
     public TimeSpan ScriptTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Unattended runs (timers, follow-up work) of one instance that may start without reaching their commit before
+    /// the instance is quarantined as Faulted: a step that kills the host must not kill it again at every start.
+    /// </summary>
+    public int MaxUnfinishedAttempts { get; set; } = 3;
+
+    /// <summary>How often a call that lost a revision race (another caller or node committed first) is run again.</summary>
+    public int MaxConflictRetries { get; set; } = 5;
 }

@@ -13,6 +13,8 @@ public static class RuntimeServiceCollectionExtensions
     {
         services.AddOptions<RuntimeOptions>().Bind(configuration.GetSection("Itsm"))
             .Validate(o => o.StepBudgetPerBurst > 0, "Itsm:StepBudgetPerBurst must be positive.")
+            .Validate(o => o.MaxUnfinishedAttempts > 0, "Itsm:MaxUnfinishedAttempts must be positive.")
+            .Validate(o => o.MaxConflictRetries >= 0, "Itsm:MaxConflictRetries must not be negative.")
             .ValidateOnStart();
         services.AddOptions<EngineOptions>().BindConfiguration("Itsm:Engine")
             .Validate(o => o.MaxVariableBytes > 0 && o.MaxStateBytes >= o.MaxVariableBytes && o.MaxCorrelationIdLength > 0,
@@ -23,7 +25,10 @@ public static class RuntimeServiceCollectionExtensions
                 "Itsm:Scripts: MaxValueDepth 1..64 (the storage bound), MaxConcurrency 0 or more, ThreadStackBytes at least 1 MB.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => ActivityRegistry.Create(ActivityRegistry.BuiltInTypes(), provider));
+        // Elsa's built-ins; libraries add theirs with services.AddItsmActivities(assembly), before or after this call.
+        services.AddItsmActivities(typeof(ActivityRegistry).Assembly);
+        services.AddItsmActivityPlugins(configuration);
+        services.TryAddSingleton(provider => ActivityRegistry.Create(provider.RegisteredActivityTypes(), provider));
         services.TryAddSingleton(provider => new WorkflowCompiler(provider.GetRequiredService<ActivityRegistry>()));
         services.TryAddSingleton(provider =>
         {
@@ -39,11 +44,16 @@ public static class RuntimeServiceCollectionExtensions
         });
         services.TryAddSingleton<CompiledWorkflowCache>();
         services.TryAddSingleton<TriggerIndex>();
+        services.TryAddSingleton<DefinitionLifecycleNotifier>();
+        // Registered here, so handlers added after AddItsmRuntime (schedulers) run after them and see an up-to-date index and cache.
+        services.AddSingleton<IDefinitionLifecycleHandler>(provider => provider.GetRequiredService<CompiledWorkflowCache>());
+        services.AddSingleton<IDefinitionLifecycleHandler>(provider => provider.GetRequiredService<TriggerIndex>());
         services.TryAddSingleton<InstanceLocks>();
         services.TryAddSingleton<WorkflowDefinitionService>();
         services.TryAddSingleton<IWorkflowDefinitionService>(provider => provider.GetRequiredService<WorkflowDefinitionService>());
         services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();
         services.TryAddSingleton<WorkflowFileSeeder>();
+        services.AddHostedService<ActivityPortCheck>();
         services.AddHostedService<StartupTasks>();
         return services;
     }

@@ -11,4 +11,6 @@ public sealed record StartRequest(string DefinitionId)
     /// <summary>Start at this trigger activity instead of the start node, handing it <see cref="TriggerInput"/>.</summary>
     public string? TriggerActivityId { get; init; }
     public object? TriggerInput { get; init; }
+    /// <summary>The new instance's id (idempotent starts); a fresh id when null. An id already taken is a conflict.</summary>
+    public string? InstanceId { get; init; }
 }

@@ -4,16 +4,14 @@ using Itsm.Orchestrator.Persistence;
 namespace Itsm.Orchestrator.Runtime;
 
 /// <summary>
-/// Brings the node up in order before it takes requests: database migrated, shipped definitions seeded,
-/// published definitions compiled into the cache and trigger index, durable timers re-armed from the store.
+/// Brings the node up in order before it takes requests: database migrated, shipped definitions seeded, published
+/// definitions compiled into the cache and trigger index. Work that runs instances — timers (the timer horizon) and
+/// follow-up work left by a crash (the outbox poll) — starts only once the host is serving.
 /// </summary>
 public sealed partial class StartupTasks(
     DatabaseInitializer database,
     WorkflowFileSeeder seeder,
     WorkflowDefinitionService definitions,
-    IWorkflowStore store,
-    IDurableTimerScheduler timers,
-    IWorkflowRuntime runtime,
     ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -21,14 +19,11 @@ public sealed partial class StartupTasks(
         await database.InitializeAsync(cancellationToken);
         await seeder.SeedAsync(cancellationToken);
         await definitions.WarmAsync(cancellationToken);
-        var pending = await store.ListTimerBookmarksAsync(cancellationToken);
-        foreach (var timer in pending) timers.Schedule(timer.InstanceId, timer.Id, timer.ResumeAt!.Value);
-        var reconnected = runtime is WorkflowRuntime durable ? await durable.ResumeParentsOfFinishedChildrenAsync(cancellationToken) : 0;
-        LogReady(pending.Count, reconnected);
+        LogReady();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(LogLevel.Information, "Runtime ready; {TimerCount} durable timers re-armed, {ParentCount} parents of finished children resumed")]
-    private partial void LogReady(int timerCount, int parentCount);
+    [LoggerMessage(LogLevel.Information, "Runtime ready: database migrated, definitions seeded and compiled")]
+    private partial void LogReady();
 }

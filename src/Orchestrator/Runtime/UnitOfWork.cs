@@ -24,11 +24,6 @@ internal sealed class UnitOfWork
             .Where(b => b.ResumeAt is not null && i.State.Bookmarks.Contains(b))
             .Select(b => (i.State.InstanceId, b)));
 
-    public IEnumerable<PublishedEvent> PublishedEvents => Instances.SelectMany(i => i.Bursts.SelectMany(b => b.PublishedEvents));
-
-    /// <summary>Children that reached an end in this unit and whose parent waits on them in another unit.</summary>
-    public IEnumerable<WorkflowState> FinishedChildrenWithWaitingParents => Instances
-        .Select(i => i.State)
-        .Where(s => s.ParentBookmarkId is not null && s.Status is InstanceStatus.Finished or InstanceStatus.Cancelled
-            && Instances.All(other => other.State.InstanceId != s.ParentInstanceId));
+    /// <summary>The unit's writes, with the follow-up work leased to this node for <paramref name="claimFor"/>.</summary>
+    public IReadOnlyList<Persistence.InstanceWrite> ToWrites(TimeSpan? claimFor) => Instances.Select(i => i.ToWrite(claimFor)).ToList();
 }

@@ -1,4 +1,3 @@
-using Itsm.Activities.Definitions;
 using Itsm.Activities.Engine;
 using Itsm.Activities.Model;
 using Itsm.Orchestrator.Definitions;
@@ -53,26 +52,5 @@ public sealed partial class WorkflowRuntime
             }
             parent.Bursts.Add(await executor.ResumeAsync(parent.Workflow, parent.State, request.Id, resumeInput, cancellationToken));
         }
-    }
-
-    /// <summary>
-    /// Start-up recovery: a child that finished just before a crash may not have resumed its parent (that
-    /// happens after the child's commit). Any parent still waiting on a finished child is resumed now.
-    /// </summary>
-    internal async Task<int> ResumeParentsOfFinishedChildrenAsync(CancellationToken cancellationToken)
-    {
-        var resumed = 0;
-        foreach (var bookmark in await store.ListBookmarksOfKindAsync(BookmarkKinds.ExecuteWorkflow, cancellationToken))
-        {
-            if (bookmark.PayloadJson is null) continue;
-            var request = System.Text.Json.JsonSerializer.Deserialize<ChildWorkflowRequest>(bookmark.PayloadJson, ElsaJson.Options);
-            if (request?.ChildInstanceId is not { } childId) continue;
-            var child = await store.FindInstanceAsync(childId, cancellationToken);
-            if (child is null || child.Status is not (InstanceStatus.Finished or InstanceStatus.Cancelled)) continue;
-            var state = WorkflowStateSerializer.Deserialize(child.StateJson);
-            var result = await ResumeBookmarkAsync(bookmark.Id, new ChildWorkflowResult(childId, child.Status, state.Output), cancellationToken);
-            if (result.Outcome == ResumeOutcome.Resumed) resumed++;
-        }
-        return resumed;
     }
 }

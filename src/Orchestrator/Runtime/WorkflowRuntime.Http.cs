@@ -33,6 +33,8 @@ public sealed partial class WorkflowRuntime
             }, cancellationToken);
             if (started.Outcome == StartOutcome.Started)
                 return new HttpDispatchResult(HttpDispatchOutcome.Started, started.State, started.HttpResponse);
+            if (started.Outcome == StartOutcome.InvalidDefinition)
+                return new HttpDispatchResult(HttpDispatchOutcome.InvalidDefinition, null, null) { Message = started.Message };
         }
 
         // Nothing started: an instance of an older version may still wait on this route.
@@ -56,6 +58,11 @@ public sealed partial class WorkflowRuntime
             var resumed = await ResumeBookmarkAsync(bookmark.Id, request, cancellationToken);
             if (resumed.Outcome == ResumeOutcome.Resumed)
                 return (new HttpDispatchResult(HttpDispatchOutcome.Resumed, resumed.State, resumed.HttpResponse), true);
+            if (resumed.Outcome == ResumeOutcome.InstanceFaulted)
+                return (new HttpDispatchResult(HttpDispatchOutcome.InstanceFaulted, resumed.State, null)
+                {
+                    Message = $"Instance '{resumed.InstanceId}' waits on this route but is faulted; retry or cancel it first.",
+                }, true);
         }
         return (null, routeKnown);
     }

@@ -1,16 +1,22 @@
+using System.Security.Cryptography;
+using System.Text;
 using Itsm.Activities.Definitions;
 using Itsm.Activities.Engine;
 using Itsm.Activities.Model;
 using Itsm.Orchestrator.Definitions;
+using Itsm.Orchestrator.Outbox;
 using Itsm.Orchestrator.Persistence;
+using Itsm.Orchestrator.Timers;
+using Microsoft.Extensions.Options;
 
 namespace Itsm.Orchestrator.Runtime;
 
 /// <summary>
 /// The durable shell around the pure engine: lock the instance, load it, run one burst, commit the burst's
-/// changes in one transaction, then carry out what the commit decided (arm timers, deliver published events,
-/// resume a waiting parent). A bookmark is consumed by the commit that resumed it, so a second resume —
-/// sequential or racing — finds nothing and is answered as such.
+/// changes and the follow-up work it decided (the outbox) in one transaction, then carry that work out (arm timers,
+/// deliver published events, resume a waiting parent). A bookmark is consumed by the commit that resumed it, so a
+/// second resume — sequential or racing — finds nothing and is answered as such; a bookmark of a Faulted instance is
+/// not consumed and is answered as such. A call that loses a revision race to another caller or node runs again.
 /// </summary>
 public sealed partial class WorkflowRuntime(
     IWorkflowDefinitionService definitions,
@@ -18,7 +24,10 @@ public sealed partial class WorkflowRuntime(
     WorkflowExecutor executor,
     InstanceLocks locks,
     TriggerIndex triggers,
-    IDurableTimerScheduler timers,
+    TimerHorizon timers,
+    OutboxDispatcher outbox,
+    IOptions<RuntimeOptions> runtimeOptions,
+    IOptions<OutboxOptions> outboxOptions,
     ILogger<WorkflowRuntime> logger) : IWorkflowRuntime
 {
     public async Task<StartResult> StartAsync(StartRequest request, CancellationToken cancellationToken)
@@ -40,42 +49,81 @@ public sealed partial class WorkflowRuntime(
             return new StartResult(StartOutcome.InvalidTrigger, $"Activity '{request.TriggerActivityId}' is not part of workflow '{request.DefinitionId}'.", null, null);
 
         var unit = new UnitOfWork();
-        var state = executor.CreateState(workflow, Ids.New(), request.Input, request.CorrelationId);
+        var state = executor.CreateState(workflow, request.InstanceId ?? Ids.New(), request.Input, request.CorrelationId);
         BurstResult burst;
+        IReadOnlyList<InstanceWrite> writes;
         using (await locks.AcquireAsync(state.InstanceId, cancellationToken))
         {
             var pending = unit.Add(state, 0, workflow);
             burst = await executor.StartAsync(workflow, state, request.TriggerActivityId, request.TriggerInput, cancellationToken);
             pending.Bursts.Add(burst);
             await StartChildrenAsync(unit, pending, 0, cancellationToken);
-            await store.CommitAsync(unit.Instances.Select(i => i.ToWrite()).ToList(), cancellationToken);
+            writes = await CommitAsync(unit, cancellationToken);
         }
         LogStarted(state.InstanceId, workflow.DefinitionId, workflow.Version, state.Status);
-        await AfterCommitAsync(unit, cancellationToken);
+        await AfterCommitAsync(unit, writes, cancellationToken);
         return new StartResult(StartOutcome.Started, null, state, burst.HttpResponse);
     }
 
-    public async Task<ResumeResult> ResumeBookmarkAsync(string bookmarkId, object? input, CancellationToken cancellationToken)
+    public Task<ResumeResult> ResumeBookmarkAsync(string bookmarkId, object? input, CancellationToken cancellationToken, string? actor = null)
+        => ResumeAsync(bookmarkId, input, unattended: false, actor, cancellationToken);
+
+    public Task<ResumeResult> ResumeUnattendedAsync(string bookmarkId, object? input, CancellationToken cancellationToken)
+        => ResumeAsync(bookmarkId, input, unattended: true, actor: null, cancellationToken);
+
+    private Task<ResumeResult> ResumeAsync(string bookmarkId, object? input, bool unattended, string? actor, CancellationToken cancellationToken)
+        => RetryOnConflictAsync(bookmarkId, () => ResumeOnceAsync(bookmarkId, input, unattended, actor, cancellationToken), cancellationToken);
+
+    private async Task<ResumeResult> ResumeOnceAsync(string bookmarkId, object? input, bool unattended, string? actor, CancellationToken cancellationToken)
     {
         var bookmark = await store.FindBookmarkAsync(bookmarkId, cancellationToken);
         if (bookmark is null) return new ResumeResult(ResumeOutcome.NotFound, null, null);
 
         var unit = new UnitOfWork();
-        PendingInstance? pending;
-        BurstResult? burst;
+        IReadOnlyList<InstanceWrite> writes;
+        Loaded loaded;
         using (await locks.AcquireAsync(bookmark.InstanceId, cancellationToken))
         {
             // Loaded under the lock: a resume that lost the race sees the winner's commit, bookmark gone.
-            (pending, burst) = await LoadAndRunAsync(unit, bookmark.InstanceId,
-                async (workflow, state) => await executor.ResumeAsync(workflow, state, bookmarkId, input, cancellationToken), cancellationToken);
-            if (pending is null || burst is null || burst.BookmarkNotFound)
-                return new ResumeResult(ResumeOutcome.NotFound, pending?.State, null);
+            loaded = await LoadAsync(unit, bookmark.InstanceId, cancellationToken);
+            if (loaded.Pending is not { } pending || !pending.State.Bookmarks.Exists(b => b.Id == bookmarkId))
+                return new ResumeResult(ResumeOutcome.NotFound, loaded.Pending?.State, null);
+            if (pending.State.Status == InstanceStatus.Faulted)
+                return new ResumeResult(ResumeOutcome.InstanceFaulted, pending.State, null);
+            if (unattended && await QuarantineIfPoisonedAsync(pending, bookmark, cancellationToken))
+            {
+                writes = await CommitAsync(unit, cancellationToken);
+                return new ResumeResult(ResumeOutcome.InstanceFaulted, pending.State, null);
+            }
+            var burst = await executor.ResumeAsync(pending.Workflow, pending.State, bookmarkId, input, cancellationToken);
+            if (burst.BookmarkNotFound) return new ResumeResult(ResumeOutcome.NotFound, pending.State, null);
+            pending.Bursts.Add(burst);
+            pending.Actor = actor;
             await StartChildrenAsync(unit, pending, 0, cancellationToken);
-            await store.CommitAsync(unit.Instances.Select(i => i.ToWrite()).ToList(), cancellationToken);
+            writes = await CommitAsync(unit, cancellationToken);
+            loaded = loaded with { Burst = burst };
         }
-        LogResumed(bookmark.InstanceId, bookmarkId, bookmark.Kind, pending.State.Status);
-        await AfterCommitAsync(unit, cancellationToken);
-        return new ResumeResult(ResumeOutcome.Resumed, pending.State, burst.HttpResponse);
+        LogResumed(bookmark.InstanceId, bookmarkId, bookmark.Kind, loaded.Pending.State.Status);
+        await AfterCommitAsync(unit, writes, cancellationToken);
+        return new ResumeResult(ResumeOutcome.Resumed, loaded.Pending.State, loaded.Burst?.HttpResponse);
+    }
+
+    /// <summary>
+    /// Counts an unattended run before it starts (durably: a run that kills the host never reaches its commit, which
+    /// would clear the count). Past the limit the instance is faulted instead of run, so the host keeps serving and an
+    /// administrator can cancel or retry it. True when the instance was quarantined.
+    /// </summary>
+    private async Task<bool> QuarantineIfPoisonedAsync(PendingInstance pending, BookmarkRecord bookmark, CancellationToken cancellationToken)
+    {
+        var limit = runtimeOptions.Value.MaxUnfinishedAttempts;
+        var attempts = await store.CountAttemptAsync(pending.State.InstanceId, executor.Clock.GetUtcNow(), cancellationToken);
+        pending.ClearAttempts = true;
+        if (attempts <= limit) return false;
+        var message = $"Quarantined: {attempts - 1} earlier unattended run(s) of this instance started at '{bookmark.ActivityId}' and never finished "
+            + "(the host stopped while running it). Nothing runs until it is retried or cancelled.";
+        pending.Bursts.Add(executor.Quarantine(pending.Workflow, pending.State, bookmark.ActivityId, message));
+        LogQuarantined(pending.State.InstanceId, bookmark.ActivityId, attempts - 1);
+        return true;
     }
 
     public async Task<IReadOnlyList<ResumeResult>> TriggerEventAsync(EventRequest request, CancellationToken cancellationToken)
@@ -84,100 +132,127 @@ public sealed partial class WorkflowRuntime(
         var waiting = await store.FindBookmarksAsync(BookmarkKinds.Event, request.EventName, request.CorrelationId, request.InstanceId, cancellationToken);
         foreach (var bookmark in waiting)
         {
-            var result = await ResumeBookmarkAsync(bookmark.Id, request.Input, cancellationToken);
+            if (request.PublishedAt is { } publishedAt && bookmark.CreatedAt > publishedAt) continue;
+            var result = request.DeliveryId is null
+                ? await ResumeBookmarkAsync(bookmark.Id, request.Input, cancellationToken)
+                : await ResumeUnattendedAsync(bookmark.Id, request.Input, cancellationToken);
             if (result.Outcome == ResumeOutcome.Resumed) results.Add(result);
         }
         if (request.InstanceId is null)
             foreach (var trigger in triggers.FindEvent(request.EventName))
             {
-                var started = await StartAsync(new StartRequest(trigger.DefinitionId)
+                var start = new StartRequest(trigger.DefinitionId)
                 {
                     CorrelationId = request.CorrelationId,
                     Input = request.Input as IReadOnlyDictionary<string, object?>,
                     TriggerActivityId = trigger.ActivityId,
                     TriggerInput = request.Input,
-                }, cancellationToken);
+                    InstanceId = request.DeliveryId is null ? null : DerivedId(request.DeliveryId, trigger.DefinitionId, trigger.ActivityId),
+                };
+                StartResult started;
+                try
+                {
+                    started = await StartAsync(start, cancellationToken);
+                }
+                catch (ConcurrencyConflictException) when (start.InstanceId is not null)
+                {
+                    continue; // Started by an earlier delivery of the same event.
+                }
                 if (started.Outcome == StartOutcome.Started) results.Add(new ResumeResult(ResumeOutcome.Resumed, started.State, started.HttpResponse));
             }
         return results;
     }
 
     public Task<CommandResult> CancelAsync(string instanceId, CancellationToken cancellationToken)
-        => RunCommandAsync(instanceId, (workflow, state) =>
+        => RetryOnConflictAsync(instanceId, () => RunCommandAsync(instanceId, (workflow, state) =>
         {
             if (state.IsTerminal) return null;
             return ValueTask.FromResult(executor.Cancel(workflow, state));
-        }, "is already finished", cancellationToken);
+        }, "is already finished", cancellationToken), cancellationToken);
 
     public Task<CommandResult> RetryAsync(string instanceId, CancellationToken cancellationToken)
-        => RunCommandAsync(instanceId, (workflow, state) =>
+        => RetryOnConflictAsync(instanceId, () => RunCommandAsync(instanceId, (workflow, state) =>
             state.Status == InstanceStatus.Faulted ? executor.RetryAsync(workflow, state, cancellationToken) : null,
-            "is not faulted", cancellationToken);
+            "is not faulted", cancellationToken), cancellationToken);
 
     private async Task<CommandResult> RunCommandAsync(string instanceId, Func<CompiledWorkflow, WorkflowState, ValueTask<BurstResult>?> command, string conflict, CancellationToken cancellationToken)
     {
         var unit = new UnitOfWork();
-        PendingInstance? pending;
-        var applicable = true;
+        IReadOnlyList<InstanceWrite> writes;
+        PendingInstance pending;
         using (await locks.AcquireAsync(instanceId, cancellationToken))
         {
-            (pending, _) = await LoadAndRunAsync(unit, instanceId, async (workflow, state) =>
+            var loaded = await LoadAsync(unit, instanceId, cancellationToken);
+            if (loaded.Pending is null) return new CommandResult(CommandOutcome.NotFound, $"Instance '{instanceId}' does not exist.", null);
+            pending = loaded.Pending;
+            var wasFaulted = pending.State.Status == InstanceStatus.Faulted;
+            var run = command(pending.Workflow, pending.State);
+            if (run is null) return new CommandResult(CommandOutcome.Conflict, $"Instance '{instanceId}' {conflict} (status {pending.State.Status}).", pending.State);
+            pending.Bursts.Add(await run.Value);
+            // Timers that fell due while the instance was faulted were skipped: arm them again once it runs.
+            if (wasFaulted && pending.State.Status != InstanceStatus.Faulted && pending.State.Bookmarks.Exists(b => b.ResumeAt is not null))
             {
-                var run = command(workflow, state);
-                if (run is null)
-                {
-                    applicable = false;
-                    return null;
-                }
-                return await run.Value;
-            }, cancellationToken);
-            if (pending is null) return new CommandResult(CommandOutcome.NotFound, $"Instance '{instanceId}' does not exist.", null);
-            if (!applicable) return new CommandResult(CommandOutcome.Conflict, $"Instance '{instanceId}' {conflict} (status {pending.State.Status}).", pending.State);
+                pending.ExtraOutbox.Add(new OutboxRecord(Ids.New(), OutboxKinds.ArmTimers, instanceId,
+                    OutboxPayloads.Write(new OutboxPayloads.ArmTimers(instanceId)), pending.State.UpdatedAt, pending.State.UpdatedAt, 0, null));
+                pending.ClearAttempts = true;
+            }
             await StartChildrenAsync(unit, pending, 0, cancellationToken);
-            await store.CommitAsync(unit.Instances.Select(i => i.ToWrite()).ToList(), cancellationToken);
+            writes = await CommitAsync(unit, cancellationToken);
         }
-        await AfterCommitAsync(unit, cancellationToken);
+        await AfterCommitAsync(unit, writes, cancellationToken);
         return new CommandResult(CommandOutcome.Done, null, pending.State);
     }
 
-    /// <summary>Loads an instance into the unit and runs one burst on it; (null, null) when it does not exist.</summary>
-    private async Task<(PendingInstance?, BurstResult?)> LoadAndRunAsync(
-        UnitOfWork unit, string instanceId, Func<CompiledWorkflow, WorkflowState, ValueTask<BurstResult?>> run, CancellationToken cancellationToken)
+    /// <summary>Runs a call again when it lost a revision race (bounded); the last loss surfaces as a 409.</summary>
+    private async Task<T> RetryOnConflictAsync<T>(string key, Func<Task<T>> call, CancellationToken cancellationToken)
     {
-        var record = await store.FindInstanceAsync(instanceId, cancellationToken);
-        if (record is null) return (null, null);
-        var workflow = await definitions.GetCompiledAsync(record.DefinitionVersionId, cancellationToken)
-            ?? throw new InvalidOperationException($"Instance '{instanceId}' runs definition version '{record.DefinitionVersionId}', which no longer exists.");
-        var state = WorkflowStateSerializer.Deserialize(record.StateJson, workflow);
-        var pending = unit.Add(state, record.Revision, workflow);
-        var burst = await run(workflow, state);
-        if (burst is not null && !burst.BookmarkNotFound) pending.Bursts.Add(burst);
-        else unit.Instances.Remove(pending);
-        return (pending, burst);
-    }
-
-    private async Task AfterCommitAsync(UnitOfWork unit, CancellationToken cancellationToken)
-    {
-        foreach (var (instanceId, timer) in unit.AddedTimers)
-            timers.Schedule(instanceId, timer.Id, timer.ResumeAt!.Value);
-        foreach (var child in unit.FinishedChildrenWithWaitingParents.ToList())
-        {
-            var result = await ResumeBookmarkAsync(child.ParentBookmarkId!, new ChildWorkflowResult(child.InstanceId, child.Status, child.Output), cancellationToken);
-            if (result.Outcome == ResumeOutcome.NotFound) LogParentGone(child.InstanceId, child.ParentInstanceId);
-        }
-        foreach (var published in unit.PublishedEvents.ToList())
+        for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await TriggerEventAsync(new EventRequest(published.EventName) { CorrelationId = published.CorrelationId, Input = published.Payload }, cancellationToken);
+                return await call();
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (ConcurrencyConflictException) when (attempt < runtimeOptions.Value.MaxConflictRetries && !cancellationToken.IsCancellationRequested)
             {
-                // The publisher's burst is committed; a failing receiver must not undo or fail it.
-                LogEventDeliveryFailed(ex, published.EventName, published.SourceInstanceId);
+                LogConflictRetry(key, attempt + 1);
             }
         }
     }
+
+    /// <summary>Loads an instance into the unit (not yet run); no pending instance when it does not exist.</summary>
+    private async Task<Loaded> LoadAsync(UnitOfWork unit, string instanceId, CancellationToken cancellationToken)
+    {
+        var record = await store.FindInstanceAsync(instanceId, cancellationToken);
+        if (record is null) return default;
+        var workflow = await definitions.GetCompiledAsync(record.DefinitionVersionId, cancellationToken)
+            ?? throw new InvalidOperationException($"Instance '{instanceId}' runs definition version '{record.DefinitionVersionId}', which no longer exists.");
+        var state = WorkflowStateSerializer.Deserialize(record.StateJson, workflow);
+        return new Loaded(unit.Add(state, record.Revision, workflow), null);
+    }
+
+    private readonly record struct Loaded(PendingInstance? Pending, BurstResult? Burst);
+
+    private async Task<IReadOnlyList<InstanceWrite>> CommitAsync(UnitOfWork unit, CancellationToken cancellationToken)
+    {
+        var settings = outboxOptions.Value;
+        var writes = unit.ToWrites(settings.DispatchAfterCommit ? settings.Lease : null);
+        await store.CommitAsync(writes, cancellationToken);
+        return writes;
+    }
+
+    /// <summary>Arms the unit's new timers and carries out its follow-up work (already durable in the outbox).</summary>
+    private async Task AfterCommitAsync(UnitOfWork unit, IReadOnlyList<InstanceWrite> writes, CancellationToken cancellationToken)
+    {
+        foreach (var (instanceId, timer) in unit.AddedTimers)
+            timers.Arm(instanceId, timer.Id, timer.ResumeAt!.Value);
+        if (!outboxOptions.Value.DispatchAfterCommit) return;
+        var followUp = writes.SelectMany(write => write.Outbox).ToList();
+        if (followUp.Count > 0) await outbox.RunAsync(followUp, cancellationToken);
+    }
+
+    /// <summary>A stable instance id for a start caused by one delivery: a redelivery derives the same id.</summary>
+    private static string DerivedId(string deliveryId, string definitionId, string activityId)
+        => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{deliveryId}\n{definitionId}\n{activityId}")).AsSpan(0, 16));
 
     [LoggerMessage(LogLevel.Debug, "Instance {InstanceId} of {DefinitionId} v{Version} started: {Status}")]
     private partial void LogStarted(string instanceId, string definitionId, int version, InstanceStatus status);
@@ -185,9 +260,9 @@ public sealed partial class WorkflowRuntime(
     [LoggerMessage(LogLevel.Debug, "Instance {InstanceId} resumed at bookmark {BookmarkId} ({Kind}): {Status}")]
     private partial void LogResumed(string instanceId, string bookmarkId, string kind, InstanceStatus status);
 
-    [LoggerMessage(LogLevel.Warning, "Child {ChildId} finished but its parent {ParentId} no longer waits for it")]
-    private partial void LogParentGone(string childId, string? parentId);
+    [LoggerMessage(LogLevel.Error, "Instance {InstanceId} quarantined at {ActivityId} after {Attempts} unfinished unattended runs")]
+    private partial void LogQuarantined(string instanceId, string activityId, int attempts);
 
-    [LoggerMessage(LogLevel.Error, "Delivering event {EventName} published by {InstanceId} failed")]
-    private partial void LogEventDeliveryFailed(Exception exception, string eventName, string instanceId);
+    [LoggerMessage(LogLevel.Information, "{Key}: another caller committed first; running again (retry {Attempt})")]
+    private partial void LogConflictRetry(string key, int attempt);
 }

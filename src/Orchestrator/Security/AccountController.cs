@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ namespace Itsm.Orchestrator.Security;
 [AllowAnonymous]
 [Route("account")]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed partial class AccountController(UserStore users, ILogger<AccountController> logger) : ControllerBase
+public sealed partial class AccountController(UserStore users, FailedAttemptLimiter failures, ILogger<AccountController> logger) : ControllerBase
 {
     private const string DefaultReturnUrl = "/";
 
@@ -41,9 +42,20 @@ public sealed partial class AccountController(UserStore users, ILogger<AccountCo
             return Html(StatusCodes.Status400BadRequest, AccountPages.SignIn(userName, target, "Enter your user name and password.", null));
         }
 
+        // Counted per address (one client guessing many accounts) and per account (many clients guessing one).
+        var address = FailedAttemptLimiter.SignInAddress(HttpContext.Connection.RemoteIpAddress);
+        var accountKey = FailedAttemptLimiter.SignInAccount(userName.Trim());
+        if (failures.Check(address, accountKey) is { } retryAfter)
+        {
+            LogSignInThrottled(logger, userName.Trim(), HttpContext.Connection.RemoteIpAddress?.ToString());
+            Response.Headers[HeaderNames.RetryAfter] = ApiProblems.RetryAfterSeconds(retryAfter);
+            return Html(StatusCodes.Status429TooManyRequests, AccountPages.SignIn(userName, target, "Too many failed attempts. Wait a minute and try again.", null));
+        }
+
         var account = await users.VerifyPasswordAsync(userName.Trim(), password, cancellationToken);
         if (account is null)
         {
+            failures.RecordFailure(address, accountKey);
             LogSignInFailed(logger, userName.Trim(), HttpContext.Connection.RemoteIpAddress?.ToString());
             return Html(StatusCodes.Status401Unauthorized, AccountPages.SignIn(userName, target, "The user name or password is incorrect.", null));
         }
@@ -64,6 +76,15 @@ public sealed partial class AccountController(UserStore users, ILogger<AccountCo
             return Html(StatusCodes.Status403Forbidden, AccountPages.SignIn(null, DefaultReturnUrl, "Sign out from Itsm's own page.", SignedInAs()));
         }
 
+        // Clearing the cookie is not enough: a copy of it (another tab's, a stolen one) would stay valid until it
+        // expires. Replacing the account's session stamp ends them all, on every node, at once.
+        var cookie = await HttpContext.AuthenticateAsync(ItsmAuthenticationSchemes.Cookie);
+        if (cookie.Principal?.FindFirstValue(ClaimTypes.NameIdentifier) is { } id)
+        {
+            await users.EndSessionsAsync(id, HttpContext.RequestAborted);
+            LogSignedOut(logger, cookie.Principal.Identity?.Name);
+        }
+
         await HttpContext.SignOutAsync(ItsmAuthenticationSchemes.Cookie);
         return LocalRedirect(ItsmPaths.SignIn.Value!);
     }
@@ -77,27 +98,8 @@ public sealed partial class AccountController(UserStore users, ILogger<AccountCo
 
     private string? SignedInAs() => User.Identity is { IsAuthenticated: true, Name: { } name } ? name : null;
 
-    /// <summary>
-    /// Refuses a form posted from another site (login and logout CSRF). Browsers send Origin (and Sec-Fetch-Site)
-    /// on every POST; a client that sends neither is not a browser and is not at risk.
-    /// </summary>
-    private bool IsCrossSite()
-    {
-        if (string.Equals(Request.Headers["Sec-Fetch-Site"], "cross-site", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        var origin = Request.Headers[HeaderNames.Origin].ToString();
-        if (origin.Length == 0)
-        {
-            return false;
-        }
-
-        // Only the host is compared: behind a TLS-terminating proxy the scheme seen here may differ from the browser's.
-        return !Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-            || !string.Equals(uri.Authority, Request.Host.Value, StringComparison.OrdinalIgnoreCase);
-    }
+    /// <summary>Refuses a form posted from another site (login and logout CSRF).</summary>
+    private bool IsCrossSite() => CrossSiteRequests.IsCrossSite(Request);
 
     private ContentResult Html(int statusCode, string html)
     {
@@ -107,8 +109,14 @@ public sealed partial class AccountController(UserStore users, ILogger<AccountCo
         return new ContentResult { StatusCode = statusCode, ContentType = "text/html; charset=utf-8", Content = html };
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserName} signed out; all their sessions ended")]
+    private static partial void LogSignedOut(ILogger logger, string? userName);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserName} signed in")]
     private static partial void LogSignedIn(ILogger logger, string userName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in for {UserName} from {RemoteAddress} not checked: too many failures")]
+    private static partial void LogSignInThrottled(ILogger logger, string userName, string? remoteAddress);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Failed sign-in for {UserName} from {RemoteAddress}")]
     private static partial void LogSignInFailed(ILogger logger, string userName, string? remoteAddress);

@@ -20,8 +20,11 @@ public sealed partial class ApiKeyRing(
 {
     public const string DevelopmentKeyFileName = "dev-api-key.txt";
 
-    // Shorter configured keys still work (tests use them) but are reported: they can be guessed offline.
-    private const int RecommendedKeyLength = 32;
+    /// <summary>
+    /// Shorter keys are refused at start-up outside Development and Testing (<see cref="SecurityOptionsValidator"/>);
+    /// there they still work (tests use them) but are reported: they can be guessed.
+    /// </summary>
+    public const int MinKeyLength = 32;
 
     private readonly Lock _gate = new();
     private Task<IReadOnlyList<KeyDigest>>? _loading;
@@ -32,7 +35,16 @@ public sealed partial class ApiKeyRing(
     /// <summary>Loads the keys once (creating the development key if needed); later calls reuse the result.</summary>
     public Task EnsureLoadedAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
-    /// <summary>The id of the key that matches (<c>0</c>, <c>1</c>, … for configured keys, <c>dev</c>), or null.</summary>
+    /// <summary>The name of the development key (configured keys are <see cref="NameOf"/> their index).</summary>
+    public const string DevelopmentKeyName = "key-dev";
+
+    /// <summary>
+    /// A configured key's name: <c>key-0</c> for <c>Itsm:ApiKeys:0</c>. Keys stay plain strings in configuration;
+    /// the name follows their position, so it is stable as long as the list is, and it never reveals the key.
+    /// </summary>
+    public static string NameOf(int index) => "key-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The name of the key that matches (<c>key-0</c>, <c>key-1</c>, … for configured keys, <c>key-dev</c>), or null.</summary>
     public async Task<string?> MatchAsync(string presentedKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(presentedKey);
@@ -44,7 +56,7 @@ public sealed partial class ApiKeyRing(
         {
             if (CryptographicOperations.FixedTimeEquals(presented, key.Sha256))
             {
-                match = key.Id;
+                match = key.Name;
             }
         }
 
@@ -80,12 +92,12 @@ public sealed partial class ApiKeyRing(
                 continue;
             }
 
-            if (key.Length < RecommendedKeyLength)
+            if (key.Length < MinKeyLength)
             {
-                LogShortKey(logger, index, key.Length, RecommendedKeyLength);
+                LogShortKey(logger, index, key.Length, MinKeyLength);
             }
 
-            keys.Add(new KeyDigest(index.ToString(System.Globalization.CultureInfo.InvariantCulture), Digest(key)));
+            keys.Add(new KeyDigest(NameOf(index), Digest(key)));
         }
 
         if (keys.Count > 0)
@@ -99,7 +111,7 @@ public sealed partial class ApiKeyRing(
         // Printed on every start, not only the first: it is a development convenience, already readable in the
         // data folder, and the line tells the operator that production needs Itsm:ApiKeys.
         LogDevelopmentKey(logger, developmentKey, created ? "generated" : "reused", path);
-        return [new KeyDigest("dev", Digest(developmentKey))];
+        return [new KeyDigest(DevelopmentKeyName, Digest(developmentKey))];
     }
 
     /// <summary>A new key: 256 random bits, base64url (43 characters, safe in headers and environment variables).</summary>
@@ -107,7 +119,7 @@ public sealed partial class ApiKeyRing(
 
     private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
-    private sealed record KeyDigest(string Id, byte[] Sha256);
+    private sealed record KeyDigest(string Name, byte[] Sha256);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{KeyCount} API key(s) configured (Itsm:ApiKeys)")]
     private static partial void LogConfigured(ILogger logger, int keyCount);

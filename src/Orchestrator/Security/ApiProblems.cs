@@ -3,7 +3,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Itsm.Orchestrator.Security;
 
-/// <summary>The 401 and 403 answers for API calls, as RFC 7807 problems (through the app's problem details service).</summary>
+/// <summary>The security answers for API calls (401, 403, 415, 429) as RFC 7807 problems (through the app's problem details service).</summary>
 internal static class ApiProblems
 {
     public static Task WriteUnauthorizedAsync(HttpContext context, string? detail)
@@ -21,4 +21,18 @@ internal static class ApiProblems
             detail: "The caller is authenticated but lacks the role this operation requires.",
             statusCode: StatusCodes.Status403Forbidden,
             title: "Forbidden").ExecuteAsync(context);
+
+    public static Task WriteAsync(HttpContext context, int statusCode, string title, string detail)
+        => Results.Problem(detail: detail, statusCode: statusCode, title: title).ExecuteAsync(context);
+
+    /// <summary>429 with <c>Retry-After</c> in whole seconds (at least 1), so a client knows when to try again.</summary>
+    public static Task WriteTooManyAttemptsAsync(HttpContext context, TimeSpan retryAfter)
+    {
+        context.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds(retryAfter);
+        return WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
+            "Too many failed authentication attempts from this client; try again after the Retry-After delay.");
+    }
+
+    public static string RetryAfterSeconds(TimeSpan retryAfter)
+        => Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -14,4 +14,7 @@ public static class ItsmClaimTypes
 
     /// <summary>A fingerprint of the password hash: a changed password ends the other sessions.</summary>
     internal const string PasswordStamp = "itsm:password-stamp";
+
+    /// <summary>The account's session stamp when the cookie was issued: sign-out, a new password or new roles replace it.</summary>
+    internal const string SessionStamp = "itsm:session-stamp";
 }

@@ -8,8 +8,9 @@ namespace Itsm.Orchestrator.Security;
 
 /// <summary>
 /// The sign-in cookie's behaviour: API calls get 401/403 problems instead of redirects to the HTML form, and every
-/// request re-reads the account (one indexed lookup) so a deleted user or a changed password ends the session at
-/// once and changed roles apply at once, without waiting for the cookie to expire.
+/// request re-reads the account (one indexed lookup, no cache: sign-out must hold at once) so sign-out, a deleted
+/// user, a changed password or changed roles end the session at once (the session stamp no longer matches),
+/// and other changes (the display name) apply at once, without waiting for the cookie to expire.
 /// </summary>
 public sealed class ItsmCookieEvents : CookieAuthenticationEvents
 {
@@ -36,7 +37,9 @@ public sealed class ItsmCookieEvents : CookieAuthenticationEvents
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         var users = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
         var account = id is null ? null : await users.FindByIdAsync(id, context.HttpContext.RequestAborted).ConfigureAwait(false);
-        if (account is null || account.PasswordStamp != principal.FindFirstValue(ItsmClaimTypes.PasswordStamp))
+        if (account is null
+            || account.PasswordStamp != principal.FindFirstValue(ItsmClaimTypes.PasswordStamp)
+            || account.SessionStamp != principal.FindFirstValue(ItsmClaimTypes.SessionStamp))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name).ConfigureAwait(false);

@@ -9,6 +9,12 @@ public static class ItsmPaths
     public static readonly PathString SignOut = new("/account/sign-out");
     public static readonly PathString AccessDenied = new("/account/access-denied");
 
+    /// <summary>The sign-in pages, which check their own origin and answer in HTML.</summary>
+    public static readonly PathString Account = new("/account");
+
+    /// <summary>Inbound webhooks: anonymous, programs only.</summary>
+    public static readonly PathString Webhooks = new("/workflows");
+
     /// <summary>Open without credentials: the health probe, the sign-in pages and the API description.</summary>
     public static IReadOnlyList<PathString> Public { get; } =
         [new("/health"), new("/account"), new("/openapi"), new("/scalar")];
@@ -23,6 +29,8 @@ public static class ItsmPaths
     public static bool IsPublic(PathString path) => StartsWithAny(path, Public);
 
     public static bool IsApi(PathString path) => StartsWithAny(path, Api);
+
+    public static bool IsWebhook(PathString path) => path.StartsWithSegments(Webhooks, StringComparison.OrdinalIgnoreCase);
 
     private static bool StartsWithAny(PathString path, IReadOnlyList<PathString> prefixes)
     {

@@ -26,12 +26,15 @@ public static class ItsmPolicies
     /// <summary>The roles behind <see cref="Design"/>, shared with <see cref="DesignPermission"/>.</summary>
     internal static readonly string[] DesignRoles = [ItsmRoles.Admin, ItsmRoles.ProcessOwner];
 
+    /// <summary>The roles behind <see cref="Work"/>, shared with <see cref="WorkPermission"/>.</summary>
+    internal static readonly string[] WorkRoles = [ItsmRoles.Admin, ItsmRoles.Agent, ItsmRoles.Manager, ItsmRoles.ProcessOwner];
+
     internal static void Register(AuthorizationOptions options)
     {
         options.AddPolicy(Design, policy => policy.RequireRole(DesignRoles));
         options.AddPolicy(Operate, policy => policy.RequireRole(ItsmRoles.Admin, ItsmRoles.Manager, ItsmRoles.ProcessOwner));
         options.AddPolicy(Read, policy => policy.RequireAuthenticatedUser());
-        options.AddPolicy(Work, policy => policy.RequireRole(ItsmRoles.Admin, ItsmRoles.Agent, ItsmRoles.Manager, ItsmRoles.ProcessOwner));
+        options.AddPolicy(Work, policy => policy.RequireRole(WorkRoles));
         options.AddPolicy(Admin, policy => policy.RequireRole(ItsmRoles.Admin));
 
         // Secure by default: a new endpoint without an attribute needs a signed-in caller. The public paths are

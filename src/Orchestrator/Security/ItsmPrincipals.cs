@@ -6,9 +6,6 @@ namespace Itsm.Orchestrator.Security;
 /// <summary>Builds the principals the two kinds of caller become.</summary>
 public static class ItsmPrincipals
 {
-    /// <summary>The name every API key caller has (audit trails say "system"; the key id tells which one).</summary>
-    public const string SystemName = "system";
-
     public static ClaimsPrincipal ForUser(UserAccount account, string authenticationType)
     {
         ArgumentNullException.ThrowIfNull(account);
@@ -20,22 +17,31 @@ public static class ItsmPrincipals
             new(ItsmClaimTypes.Kind, PrincipalKinds.User),
             new(ItsmClaimTypes.AccountStamp, account.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)),
             new(ItsmClaimTypes.PasswordStamp, account.PasswordStamp),
+            new(ItsmClaimTypes.SessionStamp, account.SessionStamp),
         };
         claims.AddRange(account.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
     }
 
-    public static ClaimsPrincipal ForApiKey(string keyId, string authenticationType)
+    /// <param name="keyName">The key's name (<c>key-0</c> for <c>Itsm:ApiKeys:0</c>, see <see cref="ApiKeyRing"/>): audit trails name the key.</param>
+    public static ClaimsPrincipal ForApiKey(string keyName, string authenticationType)
     {
-        ArgumentNullException.ThrowIfNull(keyId);
+        ArgumentNullException.ThrowIfNull(keyName);
         var claims = new List<Claim>
         {
-            new(ClaimTypes.NameIdentifier, "api-key:" + keyId),
-            new(ClaimTypes.Name, SystemName),
-            new(ItsmClaimTypes.DisplayName, $"System (API key {keyId})"),
+            new(ClaimTypes.NameIdentifier, "api-key:" + keyName),
+            new(ClaimTypes.Name, keyName),
+            new(ItsmClaimTypes.DisplayName, $"System (API key {keyName})"),
             new(ItsmClaimTypes.Kind, PrincipalKinds.System),
         };
         claims.AddRange(ItsmRoles.ForApiKeys.Select(role => new Claim(ClaimTypes.Role, role)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
+    }
+
+    /// <summary>Who did it, for journals and logs: the user name, or the API key's name.</summary>
+    public static string ActorOf(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return principal.Identity?.Name is { Length: > 0 } name ? name : "anonymous";
     }
 }

@@ -37,7 +37,13 @@ public static class SecurityServiceCollectionExtensions
 
         services.AddOptions<SecurityOptions>()
             .Bind(configuration.GetSection(SecurityOptions.SectionName))
-            .Validate(o => o.SessionLifetime > TimeSpan.Zero, "Itsm:SessionLifetime must be positive.");
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>());
+        services.AddOptions<RateLimitOptions>()
+            .Bind(configuration.GetSection(RateLimitOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<FailedAttemptLimiter>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
@@ -74,8 +80,14 @@ public static class SecurityServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("Itsm");
         services.AddOptions<KeyManagementOptions>()
             .Configure<IOptions<PersistenceOptions>, ILoggerFactory>((keys, persistence, loggers) =>
-                keys.XmlRepository = new FileSystemXmlRepository(
-                    new DirectoryInfo(Path.Combine(persistence.Value.DataDirectory, "keys")), loggers));
+            {
+                // The keys decrypt every cookie: the folder is private like the rest of the data folder.
+                // (The data folder first: only the last folder of a path gets the private mode, its parents do not.)
+                var folder = Path.Combine(persistence.Value.DataDirectory, "keys");
+                PrivateFiles.CreateDirectory(persistence.Value.DataDirectory);
+                PrivateFiles.CreateDirectory(folder);
+                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), loggers);
+            });
 
         services.AddAuthorization(ItsmPolicies.Register);
 
@@ -94,6 +106,7 @@ public static class SecurityServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<RequestForgeryGuard>();
         app.MapControllers();
         return app;
     }

@@ -8,7 +8,8 @@ public sealed record UserAccount(
     IReadOnlyList<string> Roles,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    string PasswordStamp)
+    string PasswordStamp,
+    string SessionStamp = "")
 {
     public bool IsAdmin => Roles.Contains(ItsmRoles.Admin, StringComparer.Ordinal);
 }

@@ -167,7 +167,14 @@ public sealed class UserStore(
                     return UserWriteResult.LastAdmin;
                 }
 
-                row.Roles = JsonSerializer.Serialize(roles);
+                var serialized = JsonSerializer.Serialize(roles);
+                if (serialized != row.Roles)
+                {
+                    // New rights mean a new sign-in: a cookie stolen or left open before keeps neither old nor new ones.
+                    row.SessionStamp = NewSessionStamp();
+                }
+
+                row.Roles = serialized;
             }
 
             if (changes.DisplayName is { } displayName)
@@ -178,12 +185,29 @@ public sealed class UserStore(
             if (changes.Password is { } password)
             {
                 row.PasswordHash = hasher.HashPassword(ToAccount(row), password);
+                row.SessionStamp = NewSessionStamp();
             }
 
             row.UpdatedAt = NextStamp(row.UpdatedAt);
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return new UserWriteResult(UserWriteStatus.Done, ToAccount(row));
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends every session of the account (sign-out): cookies carry the old stamp and are refused from now on.
+    /// False when the account no longer exists.
+    /// </summary>
+    public async Task<bool> EndSessionsAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var context = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var stamp = NewSessionStamp();
+            return await context.Users.Where(u => u.Id == id)
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.SessionStamp, stamp), cancellationToken).ConfigureAwait(false) > 0;
+        }
     }
 
     public Task<UserWriteResult> DeleteAsync(string userName, CancellationToken cancellationToken)
@@ -218,6 +242,7 @@ public sealed class UserStore(
             DisplayName = user.DisplayName,
             Roles = JsonSerializer.Serialize(user.Roles),
             PasswordHash = "",
+            SessionStamp = NewSessionStamp(),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -247,7 +272,10 @@ public sealed class UserStore(
         ParseRoles(row.Roles),
         UtcTicks.ToDateTimeOffset(row.CreatedAt),
         UtcTicks.ToDateTimeOffset(row.UpdatedAt),
-        PasswordStamp(row.PasswordHash));
+        PasswordStamp(row.PasswordHash),
+        row.SessionStamp);
+
+    private static string NewSessionStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     // A fingerprint, not the hash: it goes into the (encrypted) cookie, and changes whenever the password does.
     private static string PasswordStamp(string passwordHash)

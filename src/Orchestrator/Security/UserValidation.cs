@@ -14,6 +14,9 @@ public static partial class UserValidation
     // Upper bound only to keep a request from making the hasher chew megabytes.
     public const int MaxPasswordLength = 1024;
 
+    // Every role becomes a claim in the cookie and in each request's principal: a person performs a handful.
+    public const int MaxRoles = 64;
+
     /// <summary>
     /// 1–64 characters: ASCII letters, digits and <c>. _ - @</c>, starting and ending with a letter or digit.
     /// ASCII only, because the database compares user names with SQLite's NOCASE, which folds ASCII alone.
@@ -75,6 +78,13 @@ public static partial class UserValidation
         if (roles.Count == 0)
         {
             state.AddModelError("roles", "At least one role is required.");
+        }
+
+        if (roles.Count > MaxRoles)
+        {
+            // One error for the list, not one per entry: a 10,000-role request must not get a 10,000-line answer.
+            state.AddModelError("roles", $"A user has at most {MaxRoles} roles (this request has {roles.Count}).");
+            return;
         }
 
         for (var index = 0; index < roles.Count; index++)

@@ -31,9 +31,14 @@ public sealed partial class DurableTimerJob(
             }
             await Task.Delay(early, clock, cancellationToken);
         }
-        var result = await runtime.ResumeBookmarkAsync(bookmarkId, null, cancellationToken);
+        var result = await runtime.ResumeUnattendedAsync(bookmarkId, null, cancellationToken);
         if (result.Outcome == ResumeOutcome.NotFound) LogStale(instanceId, bookmarkId);
+        // A faulted instance keeps its timer: the retry arms it again through the outbox.
+        if (result.Outcome == ResumeOutcome.InstanceFaulted) LogFaulted(instanceId, bookmarkId);
     }
+
+    [LoggerMessage(LogLevel.Information, "Timer for bookmark {BookmarkId} of {InstanceId} fell due while the instance is faulted; it fires after a retry")]
+    private partial void LogFaulted(string instanceId, string bookmarkId);
 
     [LoggerMessage(LogLevel.Debug, "Timer for bookmark {BookmarkId} of {InstanceId} fired after it was resumed or cancelled")]
     private partial void LogStale(string instanceId, string bookmarkId);

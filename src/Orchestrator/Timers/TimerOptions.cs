@@ -18,4 +18,20 @@ public sealed class TimerOptions
 
     [Range(1, 64)]
     public int WorkerCount { get; set; } = 4;
+
+    /// <summary>Timers due within this window are armed in Hangfire; later ones stay only in the database until a scan reaches them.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "7.00:00:00")]
+    public TimeSpan Horizon { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the horizon moves forward (well under <see cref="Horizon"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A timer still pending this long after it was due, and armed at least this long ago, is armed again.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RearmAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>At most this many timers are armed per node at once (the earliest due).</summary>
+    [Range(100, 10_000_000)]
+    public int MaxArmed { get; set; } = 100_000;
 }

@@ -10,7 +10,7 @@ public static class TimerServiceCollectionExtensions
 {
     /// <summary>
     /// Durable timers on Hangfire. Storage is in-memory (no SQLite store for Hangfire exists here): the due
-    /// times live in Itsm's database and <see cref="Runtime.StartupTasks"/> re-arms them at every start.
+    /// times live in Itsm's database and <see cref="TimerHorizon"/> arms the near ones from it.
     /// </summary>
     public static IServiceCollection AddItsmTimers(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,6 +30,8 @@ public static class TimerServiceCollectionExtensions
             });
         services.TryAddSingleton<IDurableTimerScheduler, HangfireTimerScheduler>();
         services.TryAddTransient<DurableTimerJob>();
+        services.TryAddSingleton<TimerHorizon>();
+        services.AddHostedService<TimerHorizonService>();
         return services;
     }
 

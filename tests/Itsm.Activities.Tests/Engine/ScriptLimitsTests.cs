@@ -208,7 +208,7 @@ public sealed class ScriptLimitsTests
     [Fact]
     public async Task Unexpected_exception_leaves_only_a_generic_message_and_the_fault_id_on_the_instance()
     {
-        var registry = ActivityRegistry.Create([.. ActivityRegistry.BuiltInTypes(), typeof(Exploding)]);
+        var registry = ActivityRegistry.Create([.. ActivityRegistry.BuiltInTypes(), typeof(Exploding)], TestPorts.Default);
         var flow = new FlowBuilder().Activity("run", "Test.Exploding");
         var workflow = new WorkflowCompiler(registry).Compile(flow.Build());
         var harness = new FlowchartHarness();

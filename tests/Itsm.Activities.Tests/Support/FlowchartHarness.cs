@@ -8,7 +8,7 @@ namespace Itsm.Activities.Tests.Support;
 /// <summary>Runs definitions in memory on the pure engine with a fake clock; resumes bookmarks explicitly.</summary>
 public sealed class FlowchartHarness
 {
-    private static readonly ActivityRegistry Registry = ActivityRegistry.Create(ActivityRegistry.BuiltInTypes());
+    private static readonly ActivityRegistry Registry = ActivityRegistry.Create(ActivityRegistry.BuiltInTypes(), TestPorts.Default);
 
     public FlowchartHarness(EngineOptions? options = null)
     {

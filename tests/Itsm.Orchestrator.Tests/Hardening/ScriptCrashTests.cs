@@ -41,7 +41,7 @@ public sealed class ScriptCrashTests(ScriptCrashTests.Node node) : IClassFixture
     /// <summary>One orchestrator process for the class, seeded with one webhook flow per crashing script.</summary>
     public sealed class Node : IAsyncLifetime
     {
-        private const string ApiKey = "script-crash-api-key-0123456789";
+        private const string ApiKey = "script-crash-test-api-key-0123456789abcdef";
         private readonly string _root = Directory.CreateTempSubdirectory("itsm-scripts-").FullName;
         private OrchestratorProcess? _process;
 

@@ -16,7 +16,8 @@ namespace Itsm.Orchestrator.Tests.Persistence;
 /// </summary>
 public sealed class CrashSafetyTests : IAsyncLifetime
 {
-    private const string ApiKey = "crash-test-api-key-0123456789";
+    // At least 32 characters: the child host runs as Production, which refuses shorter keys at start-up.
+    private const string ApiKey = "crash-test-api-key-0123456789abcdefgh";
     private const int Requests = 400;
     private const int CrashAfterAcknowledged = 120;
     private readonly string _root = Directory.CreateTempSubdirectory("itsm-crash-").FullName;

@@ -58,7 +58,8 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
 
         await using var restarted = new ItsmAppFactory(_app.DataPath, ItsmAppFactory.StartOfTest);
         _ = restarted.Services;
-        restarted.Timers.Armed.Should().ContainSingle(t => t.InstanceId == second.InstanceId, "pending delays are re-armed from the store");
+        (await Eventually.HoldsAsync(() => Task.FromResult(restarted.Timers.Armed.Any(t => t.InstanceId == second.InstanceId))))
+            .Should().BeTrue("once serving, the timer horizon re-arms pending delays from the store");
 
         restarted.Clock.Advance(TimeSpan.FromMinutes(10));
         await restarted.Timers.FireDueAsync();

@@ -48,7 +48,7 @@ public sealed class ApiKeyAuthenticationTests : IAsyncLifetime
 
         var me = await client.GetFromJsonAsync<CurrentPrincipalModel>("/api/me");
         me!.Kind.Should().Be(PrincipalKinds.System);
-        me.Name.Should().Be("system");
+        me.Name.Should().Be("key-0", "an API key acts under a name derived from its position in Itsm:ApiKeys");
         me.Roles.Should().BeEquivalentTo(ItsmRoles.ProcessOwner, ItsmRoles.Manager, ItsmRoles.Agent);
 
         var problem = await (await client.GetAsync("/api/users")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);

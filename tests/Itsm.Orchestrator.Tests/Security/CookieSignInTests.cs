@@ -124,13 +124,18 @@ public sealed class CookieSignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_deleted_user_loses_the_session_at_once_and_changed_roles_apply_at_once()
+    public async Task A_deleted_user_loses_the_session_at_once_and_changed_roles_end_it()
     {
         var admin = await _app.SignedInAsync("admin", SecurityTestApp.AdminPassword);
         await SecurityTestApp.CreateUserAsync(admin, "bob", "bob-password-1234", "agent");
         var bob = await _app.SignedInAsync("bob", "bob-password-1234");
 
+        (await admin.PutAsJsonAsync("/api/users/bob", new { displayName = "Bob B." })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await bob.GetFromJsonAsync<CurrentPrincipalModel>("/api/me"))!.DisplayName.Should().Be("Bob B.", "other changes apply to the open session");
+
         (await admin.PutAsJsonAsync("/api/users/bob", new { roles = new[] { "manager" } })).StatusCode.Should().Be(HttpStatusCode.OK);
+        await (await bob.GetAsync("/api/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        bob = await _app.SignedInAsync("bob", "bob-password-1234");
         (await bob.GetFromJsonAsync<CurrentPrincipalModel>("/api/me"))!.Roles.Should().Equal("manager");
 
         (await admin.DeleteAsync("/api/users/bob")).StatusCode.Should().Be(HttpStatusCode.NoContent);

@@ -22,15 +22,38 @@ public sealed class SecurityTestApp : IAsyncDisposable
     private readonly ItsmAppFactory _root;
     private readonly WebApplicationFactory<Program> _app;
 
-    public SecurityTestApp(string? apiKey = ApiKey, string? adminPassword = AdminPassword, string? dataPath = null)
+    /// <param name="settings">More settings laid over the others (e.g. <c>Itsm:Security:RateLimits:FailuresPerWindow</c>).</param>
+    /// <param name="environment">The host environment instead of the factory's "Testing".</param>
+    public SecurityTestApp(
+        string? apiKey = ApiKey,
+        string? adminPassword = AdminPassword,
+        string? dataPath = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        string? environment = null)
     {
         _root = new ItsmAppFactory(dataPath);
-        _app = _root.WithWebHostBuilder(builder => builder.ConfigureAppConfiguration((_, configuration) =>
-            configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        _app = _root.WithWebHostBuilder(builder =>
+        {
+            if (environment is not null)
             {
-                ["Itsm:ApiKeys:0"] = apiKey ?? "",
-                ["Itsm:AdminPassword"] = adminPassword ?? "",
-            })));
+                builder.UseEnvironment(environment);
+            }
+
+            builder.ConfigureAppConfiguration((_, configuration) =>
+            {
+                var values = new Dictionary<string, string?>
+                {
+                    ["Itsm:ApiKeys:0"] = apiKey ?? "",
+                    ["Itsm:AdminPassword"] = adminPassword ?? "",
+                };
+                foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+                {
+                    values[key] = value;
+                }
+
+                configuration.AddInMemoryCollection(values);
+            });
+        });
     }
 
     public string DataPath => _root.DataPath;
@@ -40,6 +63,14 @@ public sealed class SecurityTestApp : IAsyncDisposable
     public HttpClient Client()
     {
         var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    /// <summary>A client that keeps no cookies: tests send the <c>Cookie</c> header themselves (a copied cookie).</summary>
+    public HttpClient ClientWithoutCookies()
+    {
+        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         client.DefaultRequestHeaders.Authorization = null;
         return client;
     }

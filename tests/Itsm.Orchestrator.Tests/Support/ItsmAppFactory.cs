@@ -42,6 +42,12 @@ public sealed class ItsmAppFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "correct horse battery staple";
 
     public string DataPath { get; }
+
+    /// <summary>Extra configuration (e.g. <c>Itsm:Outbox:DispatchAfterCommit</c>), applied over the test defaults.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Replaces or decorates services after the host's own registrations (fakes for one test).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
     public FakeTimeProvider Clock { get; }
     public ManualTimerScheduler Timers { get; }
 
@@ -58,6 +64,8 @@ public sealed class ItsmAppFactory : WebApplicationFactory<Program>
         if (_workflowsPath is not null) builder.UseSetting("Itsm:WorkflowsPath", _workflowsPath);
         builder.UseSetting("Itsm:ApiKeys:0", ApiKey);
         builder.UseSetting("Itsm:AdminPassword", AdminPassword);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (TestServices is { } configure) builder.ConfigureTestServices(configure);
         if (_realTimers) return;
         builder.ConfigureTestServices(services =>
         {

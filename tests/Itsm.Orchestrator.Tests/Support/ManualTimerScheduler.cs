@@ -6,8 +6,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Itsm.Orchestrator.Tests.Support;
 
 /// <summary>
-/// Stands in for Hangfire in tests: remembers armed timers and, on <see cref="FireDueAsync"/>, runs every
-/// timer due at the fake clock's "now" through the real <see cref="DurableTimerJob"/>.
+/// Stands in for Hangfire in tests: remembers armed timers and, on <see cref="FireDueAsync"/>, scans the timer
+/// horizon and runs every timer due at the fake clock's "now" through the real <see cref="DurableTimerJob"/>.
 /// </summary>
 public sealed class ManualTimerScheduler : IDurableTimerScheduler
 {
@@ -26,8 +26,16 @@ public sealed class ManualTimerScheduler : IDurableTimerScheduler
         lock (_timers) _timers.Add((instanceId, bookmarkId, dueAt));
     }
 
+    /// <summary>Moves the timer horizon to the fake clock's "now" (as the background scan would), then fires what is due.</summary>
+    /// <summary>Forgets every armed job, as Hangfire's in-memory storage does on a restart or after a job's last retry.</summary>
+    public void Drop()
+    {
+        lock (_timers) _timers.Clear();
+    }
+
     public async Task<int> FireDueAsync()
     {
+        await Services!.GetRequiredService<TimerHorizon>().ScanAsync(CancellationToken.None);
         var now = Clock!.GetUtcNow();
         List<(string InstanceId, string BookmarkId, DateTimeOffset DueAt)> due;
         lock (_timers)

@@ -24,8 +24,10 @@ public sealed class OrchestratorProcess : IAsyncDisposable
     /// <param name="assemblyPath">Itsm.Orchestrator.dll of the build to run.</param>
     /// <param name="dataPath">The data folder; pass the same one again to restart on the same database.</param>
     /// <param name="workflowsPath">The definitions to seed.</param>
+    /// <param name="environment">Extra settings (environment variables) for this run.</param>
     public static async Task<OrchestratorProcess> StartAsync(
-        string assemblyPath, string dataPath, string workflowsPath, string apiKey, CancellationToken cancellationToken)
+        string assemblyPath, string dataPath, string workflowsPath, string apiKey, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -42,6 +44,7 @@ public sealed class OrchestratorProcess : IAsyncDisposable
         start.Environment["Itsm__AdminPassword"] = "orchestrator-process-admin";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the orchestrator.");
         // Drain its output so a chatty process never blocks on a full pipe.
         process.OutputDataReceived += (_, _) => { };
@@ -60,6 +63,21 @@ public sealed class OrchestratorProcess : IAsyncDisposable
             throw;
         }
         return host;
+    }
+
+    /// <summary>True when the process ended by itself within <paramref name="timeout"/> (it crashed).</summary>
+    public async Task<bool> ExitsWithinAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Kills the process with SIGKILL: no shutdown hooks, no flushing — a crash.</summary>

@@ -2,7 +2,9 @@ using System.Text.Json;
 using Itsm.Orchestrator.Api.Common;
 using Itsm.Orchestrator.Api.Errors;
 using Itsm.Orchestrator.Api.Groups;
+using Itsm.Orchestrator.Persistence;
 using Itsm.Orchestrator.Runtime;
+using Itsm.Orchestrator.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
@@ -12,16 +14,21 @@ namespace Itsm.Orchestrator.Api.Bookmarks;
 /// <summary>
 /// Resume by token: the callback URL a workflow hands to another system (<c>/elsa/api/bookmarks/resume?t=…</c>).
 /// The token is the bookmark id (an unguessable 128-bit id). A POST body is the input, either Elsa's
-/// <c>{"input": {...}}</c> or any other JSON as is; a GET may pass JSON input in <c>in</c>, as Elsa allows.
+/// <c>{"input": {...}}</c> or any other JSON as is; a GET may pass JSON input in <c>in</c>, as Elsa allows
+/// (API keys only: a GET that changes state must not be a link a signed-in person can be lured to).
+/// Only callback waits are resumed (<see cref="CallbackBookmarks"/>); a task, timer or child wait is a 409.
+/// Ids are not signed tokens: they are hidden from readers without the work role instead (see README).
 /// </summary>
 [Route(ElsaApi.Root + "/bookmarks/resume")]
 [Tags("Bookmarks")]
-public sealed partial class BookmarksController(IWorkflowRuntime runtime, ILogger<BookmarksController> logger) : WorkApiController
+public sealed partial class BookmarksController(IWorkflowStore store, IWorkflowRuntime runtime, ILogger<BookmarksController> logger) : WorkApiController
 {
     private const long MaxBodyBytes = 1024 * 1024;
 
     [HttpGet]
+    [ChangesState]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status409Conflict)]
     public async Task<IActionResult> ResumeFromQuery([FromQuery(Name = "t")] string? token, [FromQuery(Name = "in")] string? input, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(token))
@@ -44,6 +51,7 @@ public sealed partial class BookmarksController(IWorkflowRuntime runtime, ILogge
 
     [HttpPost]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status409Conflict)]
     [ProducesResponseType(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<IActionResult> ResumeFromBody([FromQuery(Name = "t")] string? token, CancellationToken cancellationToken)
@@ -62,14 +70,28 @@ public sealed partial class BookmarksController(IWorkflowRuntime runtime, ILogge
 
     private async Task<IActionResult> ResumeAsync(string token, object? input, CancellationToken cancellationToken)
     {
-        var result = await runtime.ResumeBookmarkAsync(token, input, cancellationToken).ConfigureAwait(false);
+        var bookmark = await store.FindBookmarkAsync(token, cancellationToken).ConfigureAwait(false);
+        if (bookmark is null)
+            return UsedOrUnknown();
+        if (CallbackBookmarks.Refusal(bookmark.Kind) is { } refusal)
+        {
+            LogRefused(logger, bookmark.Kind, bookmark.InstanceId);
+            return this.ConflictProblem("This token does not belong to a callback wait. " + refusal);
+        }
+
+        var actor = ItsmPrincipals.ActorOf(User);
+        var result = await runtime.ResumeBookmarkAsync(token, input, cancellationToken, actor).ConfigureAwait(false);
         if (result.Outcome == ResumeOutcome.NotFound)
-            return this.NotFoundProblem("The resume token was already used or is unknown.");
-        LogResumed(logger, result.InstanceId);
+            return UsedOrUnknown();
+        if (result.Outcome == ResumeOutcome.InstanceFaulted)
+            return this.ConflictProblem($"Instance '{result.InstanceId}' is faulted: retry or cancel it before resuming it.");
+        LogResumed(logger, result.InstanceId, actor);
         return result.HttpResponse is { } answer
             ? WorkflowHttpResponse.ToResult(answer, Response)
             : Ok(new ResumedInstanceResponse(result.InstanceId, result.State?.Status));
     }
+
+    private ObjectResult UsedOrUnknown() => this.NotFoundProblem("The resume token was already used or is unknown.");
 
     /// <summary>Elsa's body is <c>{"input": …}</c>; anything else is taken as the input itself.</summary>
     private static object? InputOf(JsonElement element)
@@ -84,6 +106,9 @@ public sealed partial class BookmarksController(IWorkflowRuntime runtime, ILogge
         return count;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Bookmark resumed by token; instance {InstanceId}")]
-    private static partial void LogResumed(ILogger logger, string? instanceId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bookmark resumed by token by {Actor}; instance {InstanceId}")]
+    private static partial void LogResumed(ILogger logger, string? instanceId, string actor);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Resume by token refused: a {Kind} bookmark of instance {InstanceId} is not a callback wait")]
+    private static partial void LogRefused(ILogger logger, string kind, string instanceId);
 }

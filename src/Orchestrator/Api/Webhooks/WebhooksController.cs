@@ -74,6 +74,10 @@ public sealed partial class WebhooksController(
                 return Problem($"No workflow listens on '/workflows/{path}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
             case HttpDispatchOutcome.MethodNotAllowed:
                 return Problem($"'/workflows/{path}' does not accept {Request.Method}.", statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed");
+            case HttpDispatchOutcome.InstanceFaulted:
+                return this.ConflictProblem(result.Message ?? "The waiting instance is faulted.");
+            case HttpDispatchOutcome.InvalidDefinition:
+                return Problem(result.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Workflow cannot run");
         }
 
         if (result.HttpResponse is { } answer)

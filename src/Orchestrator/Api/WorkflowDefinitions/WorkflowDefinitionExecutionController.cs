@@ -61,6 +61,7 @@ public sealed partial class WorkflowDefinitionExecutionController(
     /// <summary>Runs the definition with the query's options; <c>input</c>, when given, is a JSON object.</summary>
     [Authorize(Policy = ItsmPolicies.Design)]
     [HttpGet]
+    [ChangesState]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(typeof(ExecuteWorkflowDefinitionResponse), StatusCodes.Status500InternalServerError)]
     public async Task<ActionResult<ExecuteWorkflowDefinitionResponse>> Get(
@@ -114,6 +115,8 @@ public sealed partial class WorkflowDefinitionExecutionController(
         {
             case StartOutcome.DefinitionNotFound:
                 return this.NotFoundProblem(result.Message ?? $"Workflow definition '{definitionId}' has no {versionOptions} version.");
+            case StartOutcome.InvalidDefinition:
+                return Problem(result.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Workflow cannot run");
             case StartOutcome.InvalidTrigger:
                 Response.Headers[CannotStartHeader] = "true";
                 LogCannotStart(logger, definitionId, result.Message);

@@ -3,7 +3,8 @@ namespace Itsm.Orchestrator.Api.WorkflowInstances;
 /// <summary>
 /// Elsa's journal entry (<c>ExecutionLogRecord</c>). One Itsm journal row is one activity execution, so the
 /// activity instance id is the row's id. <see cref="NodeId"/> is Elsa's name for the node id;
-/// <see cref="ActivityNodeId"/> repeats it under the name other Elsa shapes use.
+/// <see cref="ActivityNodeId"/> repeats it under the name other Elsa shapes use. <see cref="Actor"/> is Itsm's addition:
+/// who resumed the step (a user name or an API key's name), absent when nobody did (starts, timers, events).
 /// </summary>
 public sealed record ExecutionLogRecordModel(
     string Id,
@@ -21,4 +22,5 @@ public sealed record ExecutionLogRecordModel(
     string EventName,
     string? Message,
     string? Source,
-    IReadOnlyDictionary<string, object?>? Payload);
+    IReadOnlyDictionary<string, object?>? Payload,
+    string? Actor = null);

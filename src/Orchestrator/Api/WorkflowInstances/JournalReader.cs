@@ -41,7 +41,7 @@ public static class JournalReader
         var id = ExecutionId(entry.InstanceId, entry.Sequence);
         var nodeId = nodes.NodeIdOf(entry.ActivityId);
         return new ExecutionLogRecordModel(id, entry.InstanceId, id, null, entry.ActivityId, entry.ActivityType, 1, entry.ActivityName,
-            nodeId, nodeId, entry.CompletedAt ?? entry.StartedAt, entry.Sequence, entry.EventName, entry.Summary, null, Payload(entry));
+            nodeId, nodeId, entry.CompletedAt ?? entry.StartedAt, entry.Sequence, entry.EventName, entry.Summary, null, Payload(entry), entry.Actor);
     }
 
     /// <summary>An execution's id: the instance id and the journal sequence of the row that began it.</summary>
@@ -65,6 +65,8 @@ public static class JournalReader
         if (entry.CompletedAt is { } completedAt) payload["completedAt"] = completedAt;
         if (entry.Outcome is { } outcome) payload["outcomes"] = new[] { outcome };
         if (entry.Tags is { } tags) payload["tags"] = ParseTags(tags);
+        // Also here so activity executions (built from the same payload) say who resumed the step.
+        if (entry.Actor is { } actor) payload["actor"] = actor;
         return payload;
     }
 

@@ -48,7 +48,7 @@ public sealed partial class WorkflowInstancesController(
         var nodes = await ActivityNodeMap.LoadAsync(definitions, record.DefinitionVersionId, cancellationToken).ConfigureAwait(false);
         var (status, subStatus) = ElsaWorkflowStatus.From(record.Status);
         return new WorkflowInstanceModel(record.Id, record.DefinitionId, record.DefinitionVersionId, record.Version, record.ParentInstanceId,
-            WorkflowStateMapper.ToModel(state, nodes, faults), status, subStatus, IsExecuting: false, record.CorrelationId, record.Name,
+            WorkflowStateMapper.ToModel(state, nodes, faults, User.CanWork()), status, subStatus, IsExecuting: false, record.CorrelationId, record.Name,
             record.FaultCount, IsSystem: false, record.CreatedAt, record.UpdatedAt, record.FinishedAt);
     }
 
@@ -72,17 +72,19 @@ public sealed partial class WorkflowInstancesController(
             compiled = null;
         }
         var state = WorkflowStateSerializer.Deserialize(record.StateJson, compiled);
+        // Resume tokens (bookmark ids, e.g. in a callback URL) only for those who may do the work.
+        var redactor = new Api.Bookmarks.BookmarkIdRedactor(User.CanWork() ? [] : state.Bookmarks.Select(bookmark => bookmark.Id));
         var items = new List<ResolvedVariableModel>(state.Variables.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var variable in compiled?.Variables ?? [])
         {
             state.Variables.TryGetValue(variable.Name, out var value);
-            items.Add(new ResolvedVariableModel(variable.Id ?? variable.Name, variable.Name, value));
+            items.Add(new ResolvedVariableModel(variable.Id ?? variable.Name, variable.Name, redactor.Redact(value)));
             seen.Add(variable.Name);
         }
         foreach (var (name, value) in state.Variables)
             if (seen.Add(name))
-                items.Add(new ResolvedVariableModel(name, name, value));
+                items.Add(new ResolvedVariableModel(name, name, redactor.Redact(value)));
         return new ListResponse<ResolvedVariableModel>(items);
     }
 

@@ -8,11 +8,16 @@ namespace Itsm.Orchestrator.Api.WorkflowInstances;
 public static class WorkflowStateMapper
 {
     /// <param name="faults">Stored faults (Elsa's incidents); when null the state's current fault is the only one.</param>
-    public static WorkflowStateModel ToModel(WorkflowState state, ActivityNodeMap nodes, IReadOnlyList<FaultRecord>? faults = null)
+    /// <param name="showResumeTokens">
+    /// False for readers without the work role: bookmark ids are resume tokens, so they are left out, and so are
+    /// their occurrences in variables, input and output (where flows keep the callback URLs they hand out).
+    /// </param>
+    public static WorkflowStateModel ToModel(WorkflowState state, ActivityNodeMap nodes, IReadOnlyList<FaultRecord>? faults = null, bool showResumeTokens = true)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(nodes);
         var (status, subStatus) = ElsaWorkflowStatus.From(state.Status);
+        var redactor = new Bookmarks.BookmarkIdRedactor(showResumeTokens ? [] : state.Bookmarks.Select(bookmark => bookmark.Id));
         return new WorkflowStateModel
         {
             Id = state.InstanceId,
@@ -24,14 +29,18 @@ public static class WorkflowStateMapper
             Name = state.Name,
             Status = status,
             SubStatus = subStatus,
-            Bookmarks = state.Bookmarks.Select(bookmark => ToModel(bookmark, nodes)).ToList(),
+            Bookmarks = state.Bookmarks.Select(bookmark =>
+            {
+                var model = ToModel(bookmark, nodes);
+                return showResumeTokens ? model : model with { Id = null };
+            }).ToList(),
             Incidents = faults is not null
                 ? faults.Select(fault => ToModel(fault, nodes)).ToList()
                 : state.Fault is { } fault ? [ToModel(fault, nodes)] : [],
             ExecutionLogSequence = state.JournalSequence,
-            Input = state.Input ?? new Dictionary<string, object?>(),
-            Output = state.Output ?? new Dictionary<string, object?>(),
-            Variables = state.Variables,
+            Input = redactor.Redact(state.Input ?? new Dictionary<string, object?>()),
+            Output = redactor.Redact(state.Output ?? new Dictionary<string, object?>()),
+            Variables = redactor.Redact(state.Variables),
             CreatedAt = state.CreatedAt,
             UpdatedAt = state.UpdatedAt,
             FinishedAt = state.FinishedAt,

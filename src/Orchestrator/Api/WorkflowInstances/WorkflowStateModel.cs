@@ -33,9 +33,12 @@ public sealed record WorkflowStateModel
     public DateTimeOffset? FinishedAt { get; init; }
 }
 
-/// <summary>Elsa's <c>Bookmark</c>: <see cref="Name"/> is the kind (e.g. <c>Elsa.RunTask</c>), <see cref="Hash"/> the key.</summary>
+/// <summary>
+/// Elsa's <c>Bookmark</c>: <see cref="Name"/> is the kind (e.g. <c>Elsa.RunTask</c>), <see cref="Hash"/> the key.
+/// <see cref="Id"/> is a resume token, so it is left out (null) for readers without the work role.
+/// </summary>
 public sealed record BookmarkModel(
-    string Id,
+    string? Id,
     string Name,
     string Hash,
     object? Payload,

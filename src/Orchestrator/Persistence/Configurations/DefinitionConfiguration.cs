@@ -14,6 +14,10 @@ internal sealed class DefinitionConfiguration : IEntityTypeConfiguration<Definit
 
         builder.HasIndex(e => new { e.DefinitionId, e.Version }).IsUnique();
         builder.HasIndex(e => new { e.DefinitionId, e.IsLatest });
+        // At most one latest and one published version per definition, whoever writes (a second node, a second
+        // connection): the database enforces it rather than a lock. "IsLatest" alone is a boolean test in SQLite and PostgreSQL.
+        builder.HasIndex(e => e.DefinitionId, "UX_Definitions_OneLatest").IsUnique().HasFilter("\"IsLatest\"");
+        builder.HasIndex(e => e.DefinitionId, "UX_Definitions_OnePublished").IsUnique().HasFilter("\"IsPublished\"");
         builder.HasIndex(e => new { e.DefinitionId, e.IsPublished });
         builder.HasIndex(e => e.Name);
     }

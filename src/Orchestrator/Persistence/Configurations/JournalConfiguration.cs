@@ -13,5 +13,6 @@ internal sealed class JournalConfiguration : IEntityTypeConfiguration<JournalEnt
         // SQLite assigns the global row id (INTEGER PRIMARY KEY AUTOINCREMENT): rows are never rewritten.
         builder.Property(e => e.Id).ValueGeneratedOnAdd();
         builder.HasIndex(e => new { e.InstanceId, e.Sequence });
+        builder.Property(e => e.Actor).HasMaxLength(200);
     }
 }

@@ -16,6 +16,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<UserEntity>
         builder.Property(e => e.DisplayName).HasMaxLength(200);
         builder.Property(e => e.Roles).IsRequired();
         builder.Property(e => e.PasswordHash).IsRequired();
+        builder.Property(e => e.SessionStamp).HasMaxLength(64).HasDefaultValue("");
         builder.HasIndex(e => e.UserName).IsUnique();
     }
 }

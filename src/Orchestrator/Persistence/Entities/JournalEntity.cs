@@ -15,4 +15,5 @@ internal sealed class JournalEntity
     public string? Outcome { get; set; }
     public string? Summary { get; set; }
     public string? Tags { get; set; }
+    public string? Actor { get; set; }
 }

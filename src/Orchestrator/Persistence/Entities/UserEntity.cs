@@ -15,4 +15,10 @@ internal sealed class UserEntity
     public required string PasswordHash { get; set; }
     public long CreatedAt { get; set; }
     public long UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Random value carried in the sign-in cookie; replaced on sign-out, password and role changes, which ends
+    /// every cookie issued before (the cookie itself cannot be revoked, its stamp can).
+    /// </summary>
+    public string SessionStamp { get; set; } = "";
 }

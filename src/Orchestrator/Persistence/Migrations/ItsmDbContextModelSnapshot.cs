@@ -119,6 +119,14 @@ namespace Itsm.Orchestrator.Persistence.Migrations
                     b.HasIndex("DefinitionId", "Version")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "DefinitionId" }, "UX_Definitions_OneLatest")
+                        .IsUnique()
+                        .HasFilter("\"IsLatest\"");
+
+                    b.HasIndex(new[] { "DefinitionId" }, "UX_Definitions_OnePublished")
+                        .IsUnique()
+                        .HasFilter("\"IsPublished\"");
+
                     b.ToTable("Definitions", (string)null);
                 });
 
@@ -157,6 +165,22 @@ namespace Itsm.Orchestrator.Persistence.Migrations
                     b.HasIndex("InstanceId");
 
                     b.ToTable("Faults", (string)null);
+                });
+
+            modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.InstanceAttemptEntity", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InstanceId");
+
+                    b.ToTable("InstanceAttempts", (string)null);
                 });
 
             modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.InstanceEntity", b =>
@@ -240,6 +264,10 @@ namespace Itsm.Orchestrator.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Actor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -273,6 +301,77 @@ namespace Itsm.Orchestrator.Persistence.Migrations
                     b.ToTable("Journal", (string)null);
                 });
 
+            modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.OutboxEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AvailableAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AvailableAt");
+
+                    b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.RecordEntity", b =>
+                {
+                    b.Property<string>("RecordType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RecordType", "RecordId");
+
+                    b.HasIndex("InstanceId");
+
+                    b.ToTable("Records", (string)null);
+                });
+
             modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.UserEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -293,6 +392,13 @@ namespace Itsm.Orchestrator.Persistence.Migrations
                     b.Property<string>("Roles")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionStamp")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");

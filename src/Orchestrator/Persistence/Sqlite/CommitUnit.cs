@@ -44,6 +44,21 @@ internal sealed class CommitUnit(IReadOnlyList<InstanceWrite> writes, Cancellati
             {
                 statements.ResolveFault(faultId, instance.Id, instance.UpdatedAt);
             }
+
+            foreach (var record in write.Records)
+            {
+                statements.WriteRecord(record);
+            }
+
+            foreach (var item in write.Outbox)
+            {
+                statements.InsertOutbox(item);
+            }
+
+            if (write.ClearAttempts)
+            {
+                statements.ClearAttempts(instance.Id);
+            }
         }
 
         return true;

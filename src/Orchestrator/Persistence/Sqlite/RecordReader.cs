@@ -48,7 +48,8 @@ internal static class RecordReader
         UtcTicks.ToDateTimeOffset(NullableInt64(r, 7)),
         NullableString(r, 8),
         NullableString(r, 9),
-        NullableString(r, 10));
+        NullableString(r, 10),
+        NullableString(r, 11));
 
     public static FaultRecord Fault(SqliteDataReader r) => new(
         r.GetString(0),
@@ -59,6 +60,26 @@ internal static class RecordReader
         NullableString(r, 5),
         UtcTicks.ToDateTimeOffset(r.GetInt64(6)),
         UtcTicks.ToDateTimeOffset(NullableInt64(r, 7)));
+
+    public static OutboxRecord Outbox(SqliteDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        NullableString(r, 2),
+        r.GetString(3),
+        UtcTicks.ToDateTimeOffset(r.GetInt64(4)),
+        UtcTicks.ToDateTimeOffset(r.GetInt64(5)),
+        r.GetInt32(6),
+        NullableString(r, 7));
+
+    public static StoredRecord Record(SqliteDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        r.GetInt64(2),
+        r.GetString(3),
+        r.GetString(4),
+        r.GetString(5),
+        UtcTicks.ToDateTimeOffset(r.GetInt64(6)),
+        UtcTicks.ToDateTimeOffset(r.GetInt64(7)));
 
     private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 

@@ -16,10 +16,13 @@ internal static class SqlText
 
     public const string JournalColumns =
         "\"InstanceId\", \"Sequence\", \"ActivityId\", \"ActivityType\", \"ActivityName\", \"EventName\", " +
-        "\"StartedAt\", \"CompletedAt\", \"Outcome\", \"Summary\", \"Tags\"";
+        "\"StartedAt\", \"CompletedAt\", \"Outcome\", \"Summary\", \"Tags\", \"Actor\"";
 
     public const string FaultColumns =
         "\"Id\", \"InstanceId\", \"ActivityId\", \"ActivityType\", \"Message\", \"ExceptionType\", \"OccurredAt\", \"ResolvedAt\"";
+
+    public const string OutboxColumns =
+        "\"Id\", \"Kind\", \"InstanceId\", \"PayloadJson\", \"CreatedAt\", \"AvailableAt\", \"Attempts\", \"LastError\"";
 
     // --- writes (GroupCommitWriter) ---------------------------------------------------------------
 
@@ -42,7 +45,7 @@ internal static class SqlText
     // Scoped to the instance so one instance's write can never remove another instance's bookmark.
     public const string DeleteBookmark = "DELETE FROM \"Bookmarks\" WHERE \"Id\" = @p0 AND \"InstanceId\" = @p1";
 
-    public const int JournalColumnCount = 11;
+    public const int JournalColumnCount = 12;
 
     /// <summary>One INSERT for <paramref name="rows"/> journal rows (parameters @p0 … in row order).</summary>
     public static string InsertJournalRows(int rows) =>
@@ -60,6 +63,46 @@ internal static class SqlText
     public const string DeleteFaultsOfInstance = "DELETE FROM \"Faults\" WHERE \"InstanceId\" = @p0";
     public const string DeleteInstance = "DELETE FROM \"Instances\" WHERE \"Id\" = @p0";
 
+    public const string InsertOutbox =
+        "INSERT INTO \"Outbox\" (" + OutboxColumns + ") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)";
+
+    public const string DeleteOutbox = "DELETE FROM \"Outbox\" WHERE \"Id\" = @p0";
+
+    /// <summary>Claims one due row: 1 row changed means this caller owns it until @p2 (the lease).</summary>
+    public const string ClaimOutbox =
+        "UPDATE \"Outbox\" SET \"AvailableAt\" = @p2 WHERE \"Id\" = @p0 AND \"AvailableAt\" <= @p1";
+
+    public const string FailOutbox =
+        "UPDATE \"Outbox\" SET \"AvailableAt\" = @p1, \"LastError\" = @p2, \"Attempts\" = \"Attempts\" + 1 WHERE \"Id\" = @p0";
+
+    public const string SelectDueOutbox =
+        "SELECT " + OutboxColumns + " FROM \"Outbox\" WHERE \"AvailableAt\" <= @p0 ORDER BY \"AvailableAt\", \"Id\" LIMIT @p1";
+
+    public const string CountAttempt =
+        "INSERT INTO \"InstanceAttempts\" (\"InstanceId\", \"Count\", \"LastAttemptAt\") VALUES (@p0, 1, @p1) " +
+        "ON CONFLICT(\"InstanceId\") DO UPDATE SET \"Count\" = \"Count\" + 1, \"LastAttemptAt\" = @p1 RETURNING \"Count\"";
+
+    public const string RecordColumns =
+        "\"RecordType\", \"RecordId\", \"Version\", \"DataJson\", \"InstanceId\", \"ActivityId\", \"CreatedAt\", \"UpdatedAt\"";
+
+    // Portable upsert (SQLite and PostgreSQL): the version counts every change.
+    public const string UpsertRecord =
+        "INSERT INTO \"Records\" (" + RecordColumns + ") VALUES (@p0, @p1, 1, @p2, @p3, @p4, @p5, @p5) " +
+        "ON CONFLICT(\"RecordType\", \"RecordId\") DO UPDATE SET \"Version\" = \"Records\".\"Version\" + 1, " +
+        "\"DataJson\" = excluded.\"DataJson\", \"InstanceId\" = excluded.\"InstanceId\", \"ActivityId\" = excluded.\"ActivityId\", " +
+        "\"UpdatedAt\" = excluded.\"UpdatedAt\"";
+
+    public const string DeleteRecord = "DELETE FROM \"Records\" WHERE \"RecordType\" = @p0 AND \"RecordId\" = @p1";
+
+    public const string FindRecord = "SELECT " + RecordColumns + " FROM \"Records\" WHERE \"RecordType\" = @p0 AND \"RecordId\" = @p1";
+
+    public const string ListRecords =
+        "SELECT " + RecordColumns + " FROM \"Records\" WHERE \"RecordType\" = @p0 ORDER BY \"RecordId\" LIMIT @p1 OFFSET @p2";
+
+    public const string CountRecords = "SELECT COUNT(*) FROM \"Records\" WHERE \"RecordType\" = @p0";
+
+    public const string ClearAttempts = "DELETE FROM \"InstanceAttempts\" WHERE \"InstanceId\" = @p0";
+
     // --- reads (ReadSession) -----------------------------------------------------------------------
 
     public const string FindInstance = "SELECT " + InstanceColumns + " FROM \"Instances\" WHERE \"Id\" = @p0";
@@ -74,6 +117,18 @@ internal static class SqlText
 
     public const string ListTimerBookmarks =
         "SELECT " + BookmarkColumns + " FROM \"Bookmarks\" WHERE \"ResumeAt\" IS NOT NULL ORDER BY \"ResumeAt\", \"Id\"";
+
+    /// <summary>Timers due before @p0 whose instance is not Faulted (a faulted instance's timers wait for its retry).</summary>
+    public const string ListDueTimers =
+        "SELECT " + "b.\"Id\", b.\"InstanceId\", b.\"ActivityId\", b.\"ActivityType\", b.\"Kind\", b.\"Key\", b.\"CorrelationId\", " +
+        "b.\"PayloadJson\", b.\"CreatedAt\", b.\"ResumeAt\", b.\"Role\", b.\"Title\", b.\"DueAt\" " +
+        "FROM \"Bookmarks\" b JOIN \"Instances\" i ON i.\"Id\" = b.\"InstanceId\" " +
+        "WHERE b.\"ResumeAt\" IS NOT NULL AND b.\"ResumeAt\" <= @p0 AND i.\"Status\" <> @p1 ORDER BY b.\"ResumeAt\", b.\"Id\" LIMIT @p2";
+
+    public const string ListOutbox =
+        "SELECT " + OutboxColumns + " FROM \"Outbox\" ORDER BY \"CreatedAt\", \"Id\" LIMIT @p0 OFFSET @p1";
+
+    public const string CountOutbox = "SELECT COUNT(*) FROM \"Outbox\"";
 
     public const string ListJournal =
         "SELECT " + JournalColumns + " FROM \"Journal\" WHERE \"InstanceId\" = @p0 ORDER BY \"Sequence\", \"Id\" LIMIT @p1 OFFSET @p2";

@@ -33,6 +33,16 @@ internal sealed class WriterStatements : IDisposable
     private readonly WriterStatement _deleteJournalOfInstance;
     private readonly WriterStatement _deleteFaultsOfInstance;
     private readonly WriterStatement _deleteInstance;
+    private readonly WriterStatement _insertOutbox;
+    private readonly WriterStatement _deleteOutbox;
+    private readonly WriterStatement _claimOutbox;
+    private readonly WriterStatement _failOutbox;
+    // Rare, row-returning statements (claims, attempt counts) keep ADO.NET's reader: not on the start path.
+    private readonly SqliteCommand _selectDueOutbox;
+    private readonly SqliteCommand _countAttempt;
+    private readonly WriterStatement _clearAttempts;
+    private readonly WriterStatement _upsertRecord;
+    private readonly WriterStatement _deleteRecord;
 
     private WriterStatements(SqliteConnection connection)
     {
@@ -54,6 +64,15 @@ internal sealed class WriterStatements : IDisposable
         _deleteJournalOfInstance = Prepare(SqlText.DeleteJournalOfInstance, 1);
         _deleteFaultsOfInstance = Prepare(SqlText.DeleteFaultsOfInstance, 1);
         _deleteInstance = Prepare(SqlText.DeleteInstance, 1);
+        _insertOutbox = Prepare(SqlText.InsertOutbox, 8);
+        _deleteOutbox = Prepare(SqlText.DeleteOutbox, 1);
+        _claimOutbox = Prepare(SqlText.ClaimOutbox, 3);
+        _failOutbox = Prepare(SqlText.FailOutbox, 3);
+        _selectDueOutbox = PrepareCommand(SqlText.SelectDueOutbox, 2);
+        _countAttempt = PrepareCommand(SqlText.CountAttempt, 2);
+        _clearAttempts = Prepare(SqlText.ClearAttempts, 1);
+        _upsertRecord = Prepare(SqlText.UpsertRecord, 6);
+        _deleteRecord = Prepare(SqlText.DeleteRecord, 2);
     }
 
     public static WriterStatements Open(string connectionString)
@@ -118,7 +137,8 @@ internal sealed class WriterStatements : IDisposable
                 var p = row * SqlText.JournalColumnCount;
                 statement.Set(p, j.InstanceId).Set(p + 1, j.Sequence).Set(p + 2, j.ActivityId).Set(p + 3, j.ActivityType)
                     .Set(p + 4, j.ActivityName).Set(p + 5, j.EventName).Set(p + 6, UtcTicks.From(j.StartedAt))
-                    .Set(p + 7, UtcTicks.From(j.CompletedAt)).Set(p + 8, j.Outcome).Set(p + 9, j.Summary).Set(p + 10, j.Tags);
+                    .Set(p + 7, UtcTicks.From(j.CompletedAt)).Set(p + 8, j.Outcome).Set(p + 9, j.Summary).Set(p + 10, j.Tags)
+                    .Set(p + 11, j.Actor);
             }
             statement.ExecuteNonQuery();
         }
@@ -131,6 +151,53 @@ internal sealed class WriterStatements : IDisposable
 
     public void ResolveFault(string faultId, string instanceId, DateTimeOffset resolvedAt) =>
         _resolveFault.Set(0, faultId).Set(1, instanceId).Set(2, UtcTicks.From(resolvedAt)).ExecuteNonQuery();
+
+    public void InsertOutbox(OutboxRecord o) => _insertOutbox
+        .Set(0, o.Id).Set(1, o.Kind).Set(2, o.InstanceId).Set(3, o.PayloadJson).Set(4, UtcTicks.From(o.CreatedAt))
+        .Set(5, UtcTicks.From(o.AvailableAt)).Set(6, o.Attempts).Set(7, o.LastError)
+        .ExecuteNonQuery();
+
+    public bool DeleteOutbox(string id) => _deleteOutbox.Set(0, id).ExecuteNonQuery() == 1;
+
+    /// <summary>Claims up to <paramref name="max"/> rows due at <paramref name="now"/> until <paramref name="leaseUntil"/>.</summary>
+    public List<OutboxRecord> ClaimOutbox(DateTimeOffset now, DateTimeOffset leaseUntil, int max)
+    {
+        var due = new List<OutboxRecord>();
+        _selectDueOutbox.Parameters[0].Value = UtcTicks.From(now);
+        _selectDueOutbox.Parameters[1].Value = max;
+        using (var reader = _selectDueOutbox.ExecuteReader())
+            while (reader.Read()) due.Add(RecordReader.Outbox(reader));
+        var claimed = new List<OutboxRecord>(due.Count);
+        foreach (var row in due)
+            if (_claimOutbox.Set(0, row.Id).Set(1, UtcTicks.From(now)).Set(2, UtcTicks.From(leaseUntil)).ExecuteNonQuery() == 1)
+                claimed.Add(row with { AvailableAt = leaseUntil });
+        return claimed;
+    }
+
+    public bool FailOutbox(string id, DateTimeOffset retryAt, string error) =>
+        _failOutbox.Set(0, id).Set(1, UtcTicks.From(retryAt)).Set(2, error).ExecuteNonQuery() == 1;
+
+    /// <summary>Counts one more unattended attempt to run the instance; returns the count.</summary>
+    public int CountAttempt(string instanceId, DateTimeOffset at)
+    {
+        _countAttempt.Parameters[0].Value = instanceId;
+        _countAttempt.Parameters[1].Value = UtcTicks.From(at);
+        return Convert.ToInt32(_countAttempt.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void WriteRecord(RecordWrite r)
+    {
+        if (r.IsDelete)
+        {
+            _deleteRecord.Set(0, r.RecordType).Set(1, r.RecordId).ExecuteNonQuery();
+            return;
+        }
+
+        _upsertRecord.Set(0, r.RecordType).Set(1, r.RecordId).Set(2, r.DataJson).Set(3, r.InstanceId).Set(4, r.ActivityId)
+            .Set(5, UtcTicks.From(r.At)).ExecuteNonQuery();
+    }
+
+    public void ClearAttempts(string instanceId) => _clearAttempts.Set(0, instanceId).ExecuteNonQuery();
 
     /// <summary>Deletes an instance and everything hanging off it; false when the instance row did not exist.</summary>
     public bool DeleteInstance(string instanceId)
@@ -159,6 +226,9 @@ internal sealed class WriterStatements : IDisposable
             statement.Dispose();
         }
 
+        _selectDueOutbox.Dispose();
+        _countAttempt.Dispose();
+
         _connection.Dispose();
     }
 
@@ -167,6 +237,15 @@ internal sealed class WriterStatements : IDisposable
         .Set(5, (long)i.Status).Set(6, i.CorrelationId).Set(7, i.ParentInstanceId).Set(8, i.FaultCount)
         .Set(9, UtcTicks.From(i.CreatedAt)).Set(10, UtcTicks.From(i.UpdatedAt)).Set(11, UtcTicks.From(i.FinishedAt))
         .Set(12, i.Revision).Set(13, i.StateJson);
+
+    private SqliteCommand PrepareCommand(string sql, int parameterCount)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < parameterCount; i++) command.Parameters.Add(new SqliteParameter("@p" + i, null));
+        command.Prepare();
+        return command;
+    }
 
     private WriterStatement Prepare(string sql, int parameterCount)
     {

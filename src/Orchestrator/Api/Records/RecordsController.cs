@@ -1,0 +1,37 @@
+using Itsm.Orchestrator.Api.Common;
+using Itsm.Orchestrator.Api.Errors;
+using Itsm.Orchestrator.Api.Groups;
+using Itsm.Orchestrator.Persistence;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Itsm.Orchestrator.Api.Records;
+
+/// <summary>
+/// Service-management records (incidents, changes, configuration items…) as the workflows' steps wrote them. Read-only:
+/// records change only through the steps of value streams, so each change has its step in a journal.
+/// </summary>
+[Route(ElsaApi.ItsmRoot + "/records/{type}")]
+[Tags("Records")]
+public sealed class RecordsController(IWorkflowStore store) : OperateApiController
+{
+    private const int MaxTake = 1000;
+
+    [HttpGet]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult<PagedListResponse<RecordModel>>> List(string type, [FromQuery] int skip = 0, [FromQuery] int take = 100, CancellationToken cancellationToken = default)
+    {
+        if (skip < 0) return this.FieldProblem("skip", "skip must not be negative.");
+        if (take is < 1 or > MaxTake) return this.FieldProblem("take", $"take must be between 1 and {MaxTake}.");
+        var (items, total) = await store.ListRecordsAsync(type, skip, take, cancellationToken).ConfigureAwait(false);
+        return new PagedListResponse<RecordModel>(items.Select(RecordModel.From).ToList(), total);
+    }
+
+    [HttpGet("{id}")]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<RecordModel>> Get(string type, string id, CancellationToken cancellationToken)
+    {
+        var record = await store.FindRecordAsync(type, id, cancellationToken).ConfigureAwait(false);
+        return record is null ? this.NotFoundProblem($"No {type} record '{id}'.") : RecordModel.From(record);
+    }
+}

@@ -1,0 +1,9 @@
+using Itsm.Orchestrator.Persistence;
+
+namespace Itsm.Orchestrator.Definitions;
+
+/// <summary><paramref name="Version"/> was the published version and is no longer: the definition starts nothing now.</summary>
+public sealed record DefinitionRetracted(DefinitionRecord Version)
+{
+    public string DefinitionId => Version.DefinitionId;
+}

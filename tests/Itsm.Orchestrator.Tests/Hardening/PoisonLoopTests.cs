@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Itsm.Activities.Tests.Support;
+using Itsm.Orchestrator.Tests.Support;
+using static Itsm.Activities.Tests.Support.FlowBuilder;
+
+namespace Itsm.Orchestrator.Tests.Hardening;
+
+/// <summary>
+/// A step that kills the host, after a Delay: the timer re-fires at every start-up and took the host down within a
+/// second, every time. Now each unattended run is counted before it starts; after the limit the instance is
+/// quarantined as Faulted, the host keeps serving, and an administrator cancels it.
+/// </summary>
+public sealed class PoisonLoopTests : IAsyncLifetime
+{
+    private const string ApiKey = "poison-loop-test-api-key-0123456789abcdef";
+    private readonly string _root = Directory.CreateTempSubdirectory("itsm-poison-").FullName;
+    private string DataPath => Path.Combine(_root, "data");
+    private string WorkflowsPath => Path.Combine(_root, "workflows");
+    private static string Orchestrator => Path.Combine(AppContext.BaseDirectory, "Itsm.Orchestrator.dll");
+
+    private static readonly Dictionary<string, string> WithCrashPlugin = new()
+    {
+        ["Itsm__Activities__Assemblies__0"] = Path.Combine(AppContext.BaseDirectory, "Itsm.CrashPlugin.dll"),
+        ["Itsm__Timers__ScanInterval"] = "00:00:01",
+    };
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(WorkflowsPath);
+        var flow = new FlowBuilder("poisoned-stream")
+            .Activity("hook", "Elsa.HttpEndpoint", ("path", Literal("String", "poison/start")), ("supportedMethods", Obj("String[]", "[\"POST\"]")))
+            .Activity("pause", "Elsa.Delay", ("timeSpan", Literal("TimeSpan", "00:00:01")))
+            .Activity("crash", "Test.CrashHost")
+            .Chain("hook", "pause", "crash").Trigger("hook");
+        await File.WriteAllTextAsync(Path.Combine(WorkflowsPath, "poisoned-stream.json"), flow.ToJson());
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_root, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Instance_that_kills_the_host_at_every_start_is_quarantined_and_the_host_keeps_serving()
+    {
+        string instanceId;
+        await using (var first = await OrchestratorProcess.StartAsync(Orchestrator, DataPath, WorkflowsPath, ApiKey, default, WithCrashPlugin))
+        {
+            using var client = new HttpClient { BaseAddress = first.BaseUri };
+            var started = await client.PostAsJsonAsync("workflows/poison/start", new { reason = "test" });
+            started.StatusCode.Should().Be(HttpStatusCode.Accepted);
+            instanceId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["instanceId"]!.GetValue<string>();
+            (await first.ExitsWithinAsync(TimeSpan.FromSeconds(30))).Should().BeTrue("the step after the delay kills the host");
+        }
+
+        // Each restart fires the overdue timer again; the ones within the limit still die with their run.
+        var crashes = 1;
+        OrchestratorProcess? survivor = null;
+        for (var restart = 0; restart < 6 && survivor is null; restart++)
+        {
+            OrchestratorProcess node;
+            try
+            {
+                node = await OrchestratorProcess.StartAsync(Orchestrator, DataPath, WorkflowsPath, ApiKey, default, WithCrashPlugin);
+            }
+            catch (InvalidOperationException)
+            {
+                crashes++; // died before it reported healthy
+                continue;
+            }
+            if (await node.ExitsWithinAsync(TimeSpan.FromSeconds(8)))
+            {
+                crashes++;
+                await node.DisposeAsync();
+                continue;
+            }
+            survivor = node;
+        }
+
+        survivor.Should().NotBeNull("after the limit of unfinished runs the instance is quarantined instead of run");
+        await using (survivor!)
+        {
+            crashes.Should().Be(3, "the default limit lets three unattended runs start before the quarantine");
+            using var admin = new HttpClient { BaseAddress = survivor.BaseUri };
+            admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", ApiKey);
+            var faults = await admin.GetFromJsonAsync<JsonObject>($"api/instances/{instanceId}/faults");
+            faults!["items"]!.AsArray().Should().ContainSingle().Which!["message"]!.GetValue<string>().Should().Contain("Quarantined");
+            (await admin.GetAsync("health")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+            (await admin.PostAsync($"api/instances/{instanceId}/cancel", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+            var instance = await admin.GetFromJsonAsync<JsonObject>($"elsa/api/workflow-instances/{instanceId}");
+            instance!["status"]!.GetValue<string>().Should().Be("Finished");
+            instance["subStatus"]!.GetValue<string>().Should().Be("Cancelled");
+        }
+    }
+}
