@@ -20,7 +20,8 @@ internal sealed partial class Burst
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Requeue(new WorkItem(node.Index, from));
-            Fault(node, ex.Message, ex.GetType().FullName);
+            var failure = FailureOf(ex);
+            Fault(node, failure.Message, failure.ExceptionType);
             return;
         }
         switch (mode)

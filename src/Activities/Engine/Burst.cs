@@ -1,3 +1,4 @@
+using Itsm.Activities.Expressions;
 using Itsm.Activities.Model;
 
 namespace Itsm.Activities.Engine;
@@ -18,6 +19,7 @@ internal sealed partial class Burst
     private bool _stopped;
     private bool _faulted;
     private bool _ended;
+    private Exception? _unexpected;
 
     public Burst(WorkflowExecutor executor, CompiledWorkflow workflow, WorkflowState state)
     {
@@ -73,7 +75,7 @@ internal sealed partial class Burst
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            result = new Failed(ex.Message, true, ex.GetType().FullName);
+            result = FailureOf(ex);
         }
         Apply(node, new WorkItem(node.Index, -1), result, startedAt);
     }
@@ -91,7 +93,7 @@ internal sealed partial class Burst
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // An exception from activity code is a fault on the instance, never a crash of the host.
-            result = new Failed(ex.Message, true, ex.GetType().FullName);
+            result = FailureOf(ex);
         }
         if (Context.IsTriggerOfThisStart)
         {
@@ -106,7 +108,7 @@ internal sealed partial class Burst
         switch (result)
         {
             case Completed completed:
-                Complete(node, completed, startedAt);
+                Complete(node, item, completed, startedAt);
                 break;
             case Suspended suspended:
                 CreateBookmark(node, suspended.Bookmark, startedAt);
@@ -118,7 +120,7 @@ internal sealed partial class Burst
         }
     }
 
-    private void Complete(CompiledNode node, Completed completed, DateTimeOffset startedAt)
+    private void Complete(CompiledNode node, WorkItem item, Completed completed, DateTimeOffset startedAt)
     {
         if (!node.Descriptor.HasDynamicOutcomes)
             foreach (var outcome in completed.Outcomes)
@@ -128,8 +130,19 @@ internal sealed partial class Burst
                     return;
                 }
 
-        foreach (var binding in node.OutputBindings)
-            Context.SetVariable(binding.Variable.Name, binding.IsSoleOutput ? completed.Output : OutputNamed(completed.Output, binding.OutputName));
+        try
+        {
+            foreach (var binding in node.OutputBindings)
+                Context.SetVariable(binding.Variable.Name, binding.IsSoleOutput ? completed.Output : OutputNamed(completed.Output, binding.OutputName));
+        }
+        catch (Exception ex) when (ex is WorkflowValueException or FormatException)
+        {
+            // An output too large or too deep for its variable (or of the wrong shape) faults the step that produced it.
+            var failure = FailureOf(ex);
+            Requeue(item);
+            Fault(node, failure.Message, failure.ExceptionType, true, startedAt);
+            return;
+        }
         Context.LastResult = completed.Output;
 
         var outcomeText = completed.Outcomes.Count == 1 ? completed.Outcomes[0] : string.Join(",", completed.Outcomes);
@@ -162,12 +175,43 @@ internal sealed partial class Burst
         Journal(node, JournalEvents.Suspended, startedAt, null, request.Key is null ? request.Kind : $"{request.Kind}: {request.Key}");
     }
 
+    /// <summary>
+    /// The fault an exception becomes. Failures the workflow caused (a script error, a refused value, an input that
+    /// does not convert) say so in its terms; anything else is a defect whose details (type, .NET message, stack)
+    /// belong in the server log, not on the instance, so the fault names only where to find them.
+    /// </summary>
+    private Failed FailureOf(Exception exception)
+    {
+        switch (exception)
+        {
+            case ScriptException or InputEvaluationException { InnerException: ScriptException }:
+                return new Failed(exception.Message, true, FaultKinds.Script);
+            case WorkflowValueException or InputEvaluationException { InnerException: WorkflowValueException }:
+                return new Failed(Capitalize(exception.Message), true, FaultKinds.Limit);
+            case InputEvaluationException or FormatException:
+                return new Failed(exception.Message, true, FaultKinds.InvalidValue);
+            default:
+                _unexpected = exception;
+                return new Failed("", true, FaultKinds.Internal);
+        }
+    }
+
+    private static string Capitalize(string message) => message.Length > 0 && char.IsLower(message[0]) ? char.ToUpperInvariant(message[0]) + message[1..] : message;
+
     private void Fault(CompiledNode node, string message, string? exceptionType, bool retryable = true, DateTimeOffset? startedAt = null)
     {
         var now = _executor.Clock.GetUtcNow();
         // The faulting step did not happen: its record changes go, so a retry writes them once.
         Context.DropStepRecords();
-        var fault = new FaultState(Ids.New(), node.Id, node.TypeName, message, exceptionType, retryable, now);
+        var id = Ids.New();
+        if (_unexpected is { } exception)
+        {
+            message = $"Activity '{node.Name ?? node.Id}' failed unexpectedly; the server log has the details under fault {id}.";
+            EngineLog.UnexpectedFault(_executor.Logger, exception, node.Id, node.TypeName, _state.InstanceId, id);
+            Result.FaultException = exception;
+            _unexpected = null;
+        }
+        var fault = new FaultState(id, node.Id, node.TypeName, message, exceptionType, retryable, now);
         _state.Fault = fault;
         _state.FaultCount++;
         Result.AddedFaults.Add(fault);
@@ -230,7 +274,7 @@ internal sealed partial class Burst
         _state.Joins = null;
         foreach (var name in _workflow.DeclaredOutputs)
             if (_state.Variables.TryGetValue(name, out var value))
-                Context.SetOutput(name, value);
+                (_state.Output ??= new(StringComparer.Ordinal))[name] = value; // copies of variables, already within the caps
     }
 
     private void Journal(CompiledNode node, string eventName, DateTimeOffset startedAt, string? outcome, string? summary)

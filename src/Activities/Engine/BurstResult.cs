@@ -20,4 +20,10 @@ public sealed class BurstResult
     /// <summary>Set when a resume named a bookmark the instance no longer has (already resumed).</summary>
     public bool BookmarkNotFound { get; set; }
     public int Steps { get; set; }
+
+    /// <summary>
+    /// The exception behind an unexpected fault of this burst, for the host's log only: the fault itself carries a
+    /// generic message and its id. Never persisted (the burst result is not).
+    /// </summary>
+    public Exception? FaultException { get; internal set; }
 }

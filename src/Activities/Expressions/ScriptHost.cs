@@ -4,6 +4,7 @@ using Jint.Native;
 using Jint.Runtime;
 using Jint.Runtime.Descriptors;
 using Jint.Runtime.Interop;
+using System.Text.RegularExpressions;
 using Itsm.Activities.Model;
 
 namespace Itsm.Activities.Expressions;
@@ -13,36 +14,83 @@ namespace Itsm.Activities.Expressions;
 /// accessors — <c>variables.X</c>, <c>getX()</c>/<c>setX(v)</c>, <c>getVariable("X")</c>/<c>setVariable("X", v)</c>,
 /// <c>input</c>/<c>getInput("X")</c>, <c>getWorkflowInstanceId()</c>, <c>getCorrelationId()</c>,
 /// <c>setCorrelationId(v)</c>, <c>getLastResult()</c>, <c>setOutput(name, v)</c>, <c>getResumeToken(activityId)</c>,
-/// <c>getResumeUrl(activityId)</c> — and run under time,
-/// statement, recursion and memory limits.
+/// <c>getResumeUrl(activityId)</c> — and run under time, statement, recursion and memory limits, with Jint's
+/// native stack guard on, regex matching held to the time limit, values crossing in either direction bounded in
+/// depth (<see cref="ScriptValues"/>), and a bound on how many scripts evaluate at once (<see cref="ScriptOptions"/>).
 /// </summary>
 public sealed class ScriptHost
 {
     private readonly Jint.Engine _engine;
-    private Jint.Native.Json.JsonParser? _json;
+    private readonly ScriptOptions _options;
+    private readonly ScriptValues _values;
+    private readonly ScriptThreads? _threads;
+    private readonly SemaphoreSlim? _gate;
 
     public ScriptHost(IScriptScope scope, ScriptOptions options)
     {
-        _engine = new Jint.Engine(o => o
-            .TimeoutInterval(options.Timeout)
-            .MaxStatements(options.MaxStatements)
-            .LimitRecursion(options.MaxRecursion)
-            .LimitMemory(options.MaxMemoryBytes)
-            .Strict(false));
+        _options = options;
+        _engine = new Jint.Engine(o =>
+        {
+            o.TimeoutInterval(options.Timeout)
+                .MaxStatements(options.MaxStatements)
+                .LimitRecursion(options.MaxRecursion)
+                .LimitMemory(options.MaxMemoryBytes)
+                .Strict(false);
+            // Native recursion (join, toString, JSON.stringify of a deep value, getters, coercions) is not a JS
+            // call, so LimitRecursion never sees it: the guard probes the native stack and throws a RangeError.
+            o.Constraints.StackOverflowGuard = true;
+            // Regex matching is native work the statement/time constraints cannot interrupt; Jint's default is 10 s.
+            o.Constraints.RegexTimeout = options.Timeout;
+            o.Json.MaxParseDepth = options.MaxValueDepth + 1;
+        });
+        _values = new ScriptValues(_engine, options.MaxValueDepth);
+        if (options.MaxConcurrency > 0 && options.DedicatedThreads) _threads = ScriptThreads.Get(options.MaxConcurrency, options.ThreadStackBytes);
+        else if (options.MaxConcurrency > 0) _gate = ScriptGate.For(options.MaxConcurrency);
         DefineAccessors(scope);
     }
 
-    /// <summary>Runs the script and returns a plain CLR value (double, string, bool, ExpandoObject, object[]…).</summary>
+    /// <summary>
+    /// Runs the script and returns a plain CLR value (double, string, bool, ExpandoObject, object[]…). Whatever the
+    /// script does, the outcome is a value or a <see cref="ScriptException"/> in the workflow's terms.
+    /// </summary>
     public object? Evaluate(PreparedScript script)
+    {
+        if (_threads is not null) return _threads.Run(static s => s.Host.EvaluateHere(s.Script), (Host: this, Script: script));
+        if (_gate is null) return EvaluateHere(script);
+        _gate.Wait();
+        try
+        {
+            return EvaluateHere(script);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private object? EvaluateHere(PreparedScript script)
     {
         try
         {
             var result = _engine.Evaluate(script.Script);
-            return ToClr(result);
+            return _values.ToClr(result);
         }
         catch (JavaScriptException ex)
         {
             throw new ScriptException($"JavaScript error: {ex.Error} (in `{Shorten(script.Source)}`)", ex);
+        }
+        catch (WorkflowValueException ex)
+        {
+            var message = char.ToUpperInvariant(ex.Message[0]) + ex.Message[1..];
+            throw new ScriptException($"{message} (in `{Shorten(script.Source)}`)", ex);
+        }
+        catch (RegexMatchTimeoutException ex)
+        {
+            throw new ScriptException($"JavaScript stopped: a regular expression ran longer than the script limit of {_options.Timeout.TotalSeconds:0.###} s (in `{Shorten(script.Source)}`)", ex);
+        }
+        catch (InsufficientExecutionStackException ex)
+        {
+            throw new ScriptException($"JavaScript stopped: the script nested too deeply (in `{Shorten(script.Source)}`)", ex);
         }
         catch (Exception ex) when (ex is TimeoutException or StatementsCountOverflowException or RecursionDepthOverflowException or MemoryLimitExceededException)
         {
@@ -52,7 +100,7 @@ public sealed class ScriptHost
 
     private void DefineAccessors(IScriptScope scope)
     {
-        var variables = new JsObject(_engine);
+        var variables = new VariablesObject(_engine);
         foreach (var name in scope.VariableNames)
         {
             var variableName = name;
@@ -88,17 +136,9 @@ public sealed class ScriptHost
         _engine.SetValue("newGuidString", new Func<string>(() => Guid.NewGuid().ToString()));
     }
 
-    private JsValue FromClr(object? value) => value switch
-    {
-        null => JsValue.Null,
-        // Plain data goes in as native JS values (via JSON) so scripts can use it like any JS object; the JSON
-        // parser builds them directly, where evaluating the text as a script would compile it on every read.
-        ExpandoObject or IDictionary<string, object?> or System.Collections.IList when value is not string
-            => (_json ??= new Jint.Native.Json.JsonParser(_engine)).Parse(System.Text.Json.JsonSerializer.Serialize(value)),
-        _ => JsValue.FromObject(_engine, value),
-    };
+    private JsValue FromClr(object? value) => _values.FromClr(value);
 
-    private static object? ToClr(JsValue value) => value.IsUndefined() || value.IsNull() ? null : value.ToObject();
+    private object? ToClr(JsValue value) => _values.ToClr(value);
 
     private static ExpandoObject ToExpando(IReadOnlyDictionary<string, object?> map)
     {

@@ -16,7 +16,10 @@ public static class ValueConverter
 {
     public static T? To<T>(object? value) => value is T typed ? typed : (T?)Convert(value, typeof(T));
 
-    public static object? Convert(object? value, Type target)
+    public static object? Convert(object? value, Type target) => Convert(value, target, 1);
+
+    /// <param name="depth">How deep in a value being converted this one sits: sequences convert their items recursively.</param>
+    private static object? Convert(object? value, Type target, int depth)
     {
         if (value is JsonElement element) value = PlainJson.ToPlain(element);
         if (value is null) return target.IsValueType && Nullable.GetUnderlyingType(target) is null ? Activator.CreateInstance(target) : null;
@@ -25,7 +28,7 @@ public static class ValueConverter
         var underlying = Nullable.GetUnderlyingType(target) ?? target;
         try
         {
-            return value is string text ? FromString(text, underlying) : FromValue(value, underlying);
+            return value is string text ? FromString(text, underlying, depth) : FromValue(value, underlying, depth);
         }
         catch (Exception ex) when (ex is InvalidCastException or OverflowException or ArgumentException or JsonException)
         {
@@ -33,7 +36,7 @@ public static class ValueConverter
         }
     }
 
-    private static object? FromString(string text, Type target)
+    private static object? FromString(string text, Type target, int depth)
     {
         if (target == typeof(string)) return text;
         if (text.Length == 0 && target != typeof(string))
@@ -49,19 +52,19 @@ public static class ValueConverter
         // Collections, dictionaries and records arrive as JSON text (Elsa's Object expressions, literal arrays).
         var trimmed = text.TrimStart();
         if (trimmed.StartsWith('[') || trimmed.StartsWith('{'))
-            return FromValue(PlainJson.Parse(text)!, target);
-        if (IsSequence(target, out var elementType))
-            return FromValue(new List<object?> { text }, target);
+            return FromValue(PlainJson.Parse(text)!, target, depth);
+        if (IsSequence(target, out _))
+            return FromValue(new List<object?> { text }, target, depth);
         return JsonSerializer.Deserialize(JsonSerializer.Serialize(text), target, ElsaJson.Options);
     }
 
-    private static object? FromValue(object value, Type target)
+    private static object? FromValue(object value, Type target, int depth)
     {
         if (target == typeof(string)) return value switch
         {
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
             bool flag => flag ? "true" : "false",
-            ExpandoObject or IEnumerable => JsonSerializer.Serialize(value, ElsaJson.Options),
+            ExpandoObject or IEnumerable => SerializePlain(value),
             _ => value.ToString(),
         };
         if (target.IsEnum) return value is string name ? Enum.Parse(target, name, true) : Enum.ToObject(target, System.Convert.ToInt64(value, CultureInfo.InvariantCulture));
@@ -74,17 +77,24 @@ public static class ValueConverter
         if (target == typeof(TimeSpan) && value is IConvertible) return TimeSpan.FromMilliseconds(System.Convert.ToDouble(value, CultureInfo.InvariantCulture));
         if (target == typeof(ExpandoObject) && value is IDictionary<string, object?> map) return ToExpando(map);
         if (IsSequence(target, out var elementType) && value is IEnumerable items and not string and not IDictionary<string, object?>)
-            return ToSequence(items, target, elementType);
+            return ToSequence(items, target, elementType, depth);
 
         // Records and other shapes: round-trip through JSON with Elsa's options.
-        var json = JsonSerializer.Serialize(value, ElsaJson.Options);
+        var json = SerializePlain(value);
         return JsonSerializer.Deserialize(json, target, ElsaJson.Options);
     }
 
-    private static object ToSequence(IEnumerable items, Type target, Type elementType)
+    private static string SerializePlain(object value)
     {
+        ValueDepth.Check(value);
+        return JsonSerializer.Serialize(value, ElsaJson.Options);
+    }
+
+    private static object ToSequence(IEnumerable items, Type target, Type elementType, int depth)
+    {
+        ValueDepth.Enter(depth);
         var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType))!;
-        foreach (var item in items) list.Add(Convert(item, elementType));
+        foreach (var item in items) list.Add(Convert(item, elementType, depth + 1));
         if (target.IsArray)
         {
             var array = Array.CreateInstance(elementType, list.Count);

@@ -20,7 +20,9 @@ public sealed class SetVariable : Activity<SetVariable.Inputs>
     {
         if (input.Variable is null || input.Variable.Key.Length == 0)
             return new(Fail("No variable selected.", retryable: false));
-        context.SetVariable(input.Variable.Key, input.Value);
+        // A reference carries both id and name; an id from another version of the definition still finds the variable by name.
+        var key = input.Variable.Name is { Length: > 0 } name && !context.Workflow.VariablesByKey.ContainsKey(input.Variable.Key) ? name : input.Variable.Key;
+        context.SetVariable(key, input.Value);
         return new(ActivityResult.DoneResult);
     }
 }

@@ -16,6 +16,7 @@ public sealed class ActivityContext : IScriptScope
     private readonly BurstResult _result;
     private readonly EngineOptions _options;
     private ScriptHost? _scripts;
+    private StateBudget? _budget;
 
     internal ActivityContext(CompiledWorkflow workflow, WorkflowState state, BurstResult result, EngineOptions options, TimeProvider clock, ILogger logger)
     {
@@ -37,7 +38,13 @@ public sealed class ActivityContext : IScriptScope
     public string? CorrelationId
     {
         get => _state.CorrelationId;
-        set => _state.CorrelationId = value;
+        set
+        {
+            // Correlation ids are indexed and matched on every event delivery: a script must not store a page of text there.
+            if (value?.Length > _options.MaxCorrelationIdLength)
+                throw new WorkflowValueException($"correlation id is {value.Length} characters, more than the limit of {_options.MaxCorrelationIdLength}");
+            _state.CorrelationId = value;
+        }
     }
 
     internal CompiledNode Node { get; set; } = null!;
@@ -58,24 +65,33 @@ public sealed class ActivityContext : IScriptScope
 
     internal ScriptHost Scripts => _scripts ??= new ScriptHost(this, _options.Scripts);
 
-    /// <summary>Reads a variable by name or id; undeclared names hold whatever a script put there.</summary>
+    /// <summary>Reads a variable by name or id; an undeclared name reads as null.</summary>
     public object? GetVariable(string nameOrId)
     {
         var name = Workflow.VariablesByKey.TryGetValue(nameOrId, out var variable) ? variable.Name : nameOrId;
         return _state.Variables.GetValueOrDefault(name);
     }
 
-    /// <summary>Sets a variable by name or id, converting to its declared type (so an Int32 stays an integer).</summary>
+    /// <summary>
+    /// Sets a declared variable by name or id, converting to its declared type (so an Int32 stays an integer).
+    /// Like Elsa, an undeclared name is refused rather than silently created; values past the size caps are refused.
+    /// </summary>
     public void SetVariable(string nameOrId, object? value)
     {
-        value = PlainData.Normalize(value);
-        if (Workflow.VariablesByKey.TryGetValue(nameOrId, out var variable))
-            _state.Variables[variable.Name] = ValueConverter.Convert(value, variable.Type);
-        else
-            _state.Variables[nameOrId] = value;
+        if (!Workflow.VariablesByKey.TryGetValue(nameOrId, out var variable))
+            throw new WorkflowValueException($"variable '{nameOrId}' is not declared by the workflow");
+        var converted = ValueConverter.Convert(PlainData.Normalize(value), variable.Type);
+        (_budget ??= new StateBudget(_state, _options)).Admit(variable.Name, converted, StateBudget.VariablePrefix);
+        _state.Variables[variable.Name] = converted;
     }
 
-    public void SetOutput(string name, object? value) => (_state.Output ??= new(StringComparer.Ordinal))[name] = value;
+    /// <summary>Sets a workflow output (a script's <c>setOutput</c>); it counts towards the same size caps as a variable.</summary>
+    public void SetOutput(string name, object? value)
+    {
+        value = PlainData.Normalize(value);
+        (_budget ??= new StateBudget(_state, _options)).Admit(name, value, StateBudget.OutputPrefix);
+        (_state.Output ??= new(StringComparer.Ordinal))[name] = value;
+    }
 
     public string? GetBookmarkId(string activityId) => _state.Bookmarks.FindLast(b => b.ActivityId == activityId)?.Id;
 
@@ -140,7 +156,7 @@ public sealed class ActivityContext : IScriptScope
         {
             return Node.Inputs[slot]!.Evaluate(this);
         }
-        catch (Exception ex) when (ex is ScriptException or FormatException)
+        catch (Exception ex) when (ex is ScriptException or FormatException or WorkflowValueException)
         {
             throw new InputEvaluationException(Node.Descriptor.Inputs[slot].Name, ex.Message, ex);
         }

@@ -16,6 +16,14 @@ public static class RuntimeServiceCollectionExtensions
             .Validate(o => o.MaxUnfinishedAttempts > 0, "Itsm:MaxUnfinishedAttempts must be positive.")
             .Validate(o => o.MaxConflictRetries >= 0, "Itsm:MaxConflictRetries must not be negative.")
             .ValidateOnStart();
+        services.AddOptions<EngineOptions>().BindConfiguration("Itsm:Engine")
+            .Validate(o => o.MaxVariableBytes > 0 && o.MaxStateBytes >= o.MaxVariableBytes && o.MaxCorrelationIdLength > 0,
+                "Itsm:Engine limits must be positive, and MaxStateBytes at least MaxVariableBytes.")
+            .ValidateOnStart();
+        services.AddOptions<ScriptOptions>().BindConfiguration("Itsm:Scripts")
+            .Validate(o => o.MaxValueDepth is > 0 and <= ValueDepth.DefaultMax && o.MaxConcurrency >= 0 && o.ThreadStackBytes >= 1024 * 1024,
+                "Itsm:Scripts: MaxValueDepth 1..64 (the storage bound), MaxConcurrency 0 or more, ThreadStackBytes at least 1 MB.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         // Elsa's built-ins; libraries add theirs with services.AddItsmActivities(assembly), before or after this call.
         services.AddItsmActivities(typeof(ActivityRegistry).Assembly);
@@ -25,10 +33,12 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<RuntimeOptions>>().Value;
-            var engine = new EngineOptions
+            var scripts = provider.GetRequiredService<IOptions<ScriptOptions>>().Value;
+            // Itsm:ScriptTimeout is the older key; Itsm:Scripts:Timeout wins when both are set.
+            var engine = provider.GetRequiredService<IOptions<EngineOptions>>().Value with
             {
                 StepBudgetPerBurst = options.StepBudgetPerBurst,
-                Scripts = new ScriptOptions { Timeout = options.ScriptTimeout },
+                Scripts = configuration["Itsm:Scripts:Timeout"] is null ? scripts with { Timeout = options.ScriptTimeout } : scripts,
             };
             return new WorkflowExecutor(engine, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<WorkflowExecutor>>());
         });

@@ -12,11 +12,17 @@ namespace Itsm.Orchestrator.Runtime;
 /// </summary>
 public static class WorkflowStateSerializer
 {
-    public static string Serialize(WorkflowState state) => JsonSerializer.Serialize(state, ElsaJson.Options);
+    /// <summary>
+    /// Values are bounded to <see cref="ValueDepth.DefaultMax"/> levels from their own root; the state wraps them a few
+    /// levels deeper (state → variables → value), so the document's bound leaves room for that wrapping.
+    /// </summary>
+    private static readonly JsonSerializerOptions Options = new(ElsaJson.Options) { MaxDepth = ValueDepth.DefaultMax + 8 };
+
+    public static string Serialize(WorkflowState state) => JsonSerializer.Serialize(state, Options);
 
     public static WorkflowState Deserialize(string json, CompiledWorkflow? workflow = null)
     {
-        var state = JsonSerializer.Deserialize<WorkflowState>(json, ElsaJson.Options)
+        var state = JsonSerializer.Deserialize<WorkflowState>(json, Options)
             ?? throw new InvalidOperationException("Stored workflow state is empty.");
         state.Variables = Plain(state.Variables, workflow);
         state.Input = state.Input is null ? null : Plain(state.Input, null);
