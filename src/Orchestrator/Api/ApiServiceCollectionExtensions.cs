@@ -63,6 +63,9 @@ public static class ApiServiceCollectionExtensions
         options.ReadCommentHandling = JsonCommentHandling.Skip;
         options.AllowTrailingCommas = true;
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        // Stored values may be 64 levels deep (the engine's bound) and sit a few levels down in an instance's model:
+        // the default 32 made such instances unreadable. Bodies are still refused past 64 levels on the way in.
+        options.MaxDepth = 128;
         if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
             options.Converters.Add(new JsonStringEnumConverter());
     }
