@@ -1,20 +1,19 @@
 using Itsm.Orchestrator.Persistence.Entities;
-using Itsm.Orchestrator.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Itsm.Orchestrator.Persistence;
+namespace Itsm.Orchestrator.Persistence.Sqlite;
 
 /// <summary>
-/// <see cref="IWorkflowStore"/> on SQLite. Writes go through one <see cref="GroupCommitWriter"/> (group commit,
+/// <see cref="IWorkflowStore"/> and <see cref="IWorkflowQueries"/> on SQLite. Writes go through one <see cref="GroupCommitWriter"/> (group commit,
 /// prepared statements, a savepoint per unit). The resume hot path (<see cref="FindInstanceAsync"/>,
 /// <see cref="FindBookmarkAsync"/>, <see cref="FindBookmarksAsync"/>) and the other fixed-shape reads use
 /// pooled read sessions with prepared statements; the filtered lists use EF Core no-tracking queries.
 /// Register as a singleton; disposing it drains the writer.
 /// </summary>
-public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDisposable
+public sealed class SqliteWorkflowStore : IWorkflowStore, IWorkflowQueries, IAsyncDisposable, IDisposable
 {
     private const int MaxPageSize = 1000;
 
