@@ -7,7 +7,7 @@ namespace Itsm.Orchestrator.Persistence;
 /// </summary>
 public interface IWorkflowQueries
 {
-    /// <summary>Open human tasks (bookmarks with a role or title), newest first, keyset-paged by (CreatedAt, Id).</summary>
+    /// <summary>Open human tasks (bookmarks with a <see cref="BookmarkRecord.Task"/>), newest first, keyset-paged by (CreatedAt, Id).</summary>
     Task<IReadOnlyList<BookmarkRecord>> ListTasksAsync(TaskQuery query, CancellationToken cancellationToken);
 
     Task<InstancePage> ListInstancesAsync(InstanceQuery query, CancellationToken cancellationToken);

@@ -174,8 +174,8 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
         dispatched.Outcome.Should().Be(HttpDispatchOutcome.Started);
         var tasks = await _app.Queries.ListTasksAsync(new TaskQuery { Role = "service desk agent" }, default);
         var task = tasks.Should().ContainSingle().Subject;
-        task.Title.Should().Be("Triage P2: Warehouse WiFi down");
-        task.DueAt.Should().Be(ItsmAppFactory.StartOfTest.AddMinutes(30));
+        task.Task!.Title.Should().Be("Triage P2: Warehouse WiFi down");
+        task.Task!.DueAt.Should().Be(ItsmAppFactory.StartOfTest.AddMinutes(30));
 
         (await _app.Runtime.ResumeBookmarkAsync(task.Id, new Dictionary<string, object?> { ["assignee"] = "sam" }, default)).Outcome.Should().Be(ResumeOutcome.Resumed);
         (await _app.Runtime.ResumeBookmarkAsync(task.Id, null, default)).Outcome.Should().Be(ResumeOutcome.NotFound, "a task is completed once");

@@ -311,24 +311,25 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IWorkflowQueries, IAsy
         var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
-            var tasks = context.Bookmarks.AsNoTracking().Where(b => b.Role != null || b.Title != null);
+            // Every Tasks row is an open human task: the bookmark row only adds where it waits.
+            var tasks = context.Tasks.AsNoTracking();
 
             var roles = (query.Roles ?? []).Append(query.Role).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
             if (roles.Length > 0)
             {
-                tasks = tasks.Where(b => roles.Contains(b.Role!));
+                tasks = tasks.Where(t => roles.Contains(t.Role!));
             }
 
             if (query.InstanceId is { } instanceId)
             {
-                tasks = tasks.Where(b => b.InstanceId == instanceId);
+                tasks = tasks.Where(t => t.InstanceId == instanceId);
             }
 
             if (query.After is { } after)
             {
-                var anchor = await context.Bookmarks.AsNoTracking()
-                    .Where(b => b.Id == after)
-                    .Select(b => (long?)b.CreatedAt)
+                var anchor = await context.Tasks.AsNoTracking()
+                    .Where(t => t.BookmarkId == after)
+                    .Select(t => (long?)t.CreatedAt)
                     .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
 
                 // The anchor task was completed or removed: its position is unknown (see ListInstancesAsync).
@@ -337,14 +338,19 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IWorkflowQueries, IAsy
                     return [];
                 }
 
-                tasks = tasks.Where(b => b.CreatedAt < createdAt || (b.CreatedAt == createdAt && string.Compare(b.Id, after) < 0));
+                tasks = tasks.Where(t => t.CreatedAt < createdAt || (t.CreatedAt == createdAt && string.Compare(t.BookmarkId, after) < 0));
             }
 
             var rows = await tasks
-                .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id)
+                .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.BookmarkId)
                 .Take(pageSize)
+                .Join(context.Bookmarks.AsNoTracking(), t => t.BookmarkId, b => b.Id, (t, b) => new { Task = t, Bookmark = b })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            return rows.ConvertAll(ToRecord);
+            // The join may not keep the page's order on every provider: order again in memory (one page).
+            return rows
+                .OrderByDescending(row => row.Task.CreatedAt).ThenByDescending(row => row.Task.BookmarkId, StringComparer.Ordinal)
+                .Select(row => ToRecord(row.Bookmark, row.Task))
+                .ToList();
         }
     }
 
@@ -364,10 +370,10 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IWorkflowQueries, IAsy
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static BookmarkRecord ToRecord(BookmarkEntity b) => new(
+    private static BookmarkRecord ToRecord(BookmarkEntity b, TaskEntity t) => new(
         b.Id, b.InstanceId, b.ActivityId, b.ActivityType, b.Kind, b.Key, b.CorrelationId, b.PayloadJson,
-        UtcTicks.ToDateTimeOffset(b.CreatedAt), UtcTicks.ToDateTimeOffset(b.ResumeAt), b.Role, b.Title,
-        UtcTicks.ToDateTimeOffset(b.DueAt));
+        UtcTicks.ToDateTimeOffset(b.CreatedAt), UtcTicks.ToDateTimeOffset(b.ResumeAt),
+        new Itsm.Activities.Model.HumanTask { Role = t.Role, Title = t.Title, DueAt = UtcTicks.ToDateTimeOffset(t.DueAt), Priority = t.Priority });
 
     private static List<T> ReadAll<T>(PreparedStatement statement, Func<SqliteDataReader, T> map)
     {
