@@ -1,4 +1,5 @@
 using Itsm.Orchestrator.Persistence;
+using Itsm.Orchestrator.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -86,7 +86,7 @@ internal static class InstanceBytesMeasurement
 
     /// <returns>The id of one instance started, as the sample.</returns>
     private static async Task<string?> StartManyAsync(
-        Orchestrator.Persistence.SqliteWorkflowStore store,
+        Orchestrator.Persistence.Sqlite.SqliteWorkflowStore store,
         WorkflowExecutor executor,
         CompiledWorkflow workflow,
         int firstNumber,
@@ -116,7 +116,7 @@ internal static class InstanceBytesMeasurement
 
     /// <summary>What <c>WorkflowRuntime.StartAsync</c> does for a webhook-style start, minus the instance lock and hooks.</summary>
     private static async Task<string> StartOneAsync(
-        Orchestrator.Persistence.SqliteWorkflowStore store,
+        Orchestrator.Persistence.Sqlite.SqliteWorkflowStore store,
         WorkflowExecutor executor,
         CompiledWorkflow workflow,
         int number,

@@ -22,8 +22,8 @@ internal static class PendingTimerSeeder
         using var bookmark = connection.CreateCommand();
         bookmark.Transaction = transaction;
         bookmark.CommandText = "INSERT INTO \"Bookmarks\" (\"Id\", \"InstanceId\", \"ActivityId\", \"ActivityType\", \"Kind\", \"Key\", \"CorrelationId\", " +
-            "\"PayloadJson\", \"CreatedAt\", \"ResumeAt\", \"Role\", \"Title\", \"DueAt\") " +
-            "VALUES ($id, $instance, 'pause', 'Elsa.Delay', 'Elsa.Delay', NULL, NULL, NULL, $at, $resume, NULL, NULL, NULL)";
+            "\"PayloadJson\", \"CreatedAt\", \"ResumeAt\") " +
+            "VALUES ($id, $instance, 'pause', 'Elsa.Delay', 'Elsa.Delay', NULL, NULL, NULL, $at, $resume)";
         var bookmarkId = bookmark.Parameters.Add("$id", SqliteType.Text);
         var bookmarkInstance = bookmark.Parameters.Add("$instance", SqliteType.Text);
         bookmark.Parameters.AddWithValue("$at", now.UtcTicks);

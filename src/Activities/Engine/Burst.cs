@@ -169,7 +169,7 @@ internal sealed partial class Burst
     private void CreateBookmark(CompiledNode node, BookmarkRequest request, DateTimeOffset startedAt)
     {
         var bookmark = new BookmarkState(Ids.New(), node.Id, request.Kind, request.Key, request.Payload, startedAt,
-            request.ResumeAt, request.Role, request.Title, request.DueAt);
+            request.ResumeAt, request.Task);
         _state.Bookmarks.Add(bookmark);
         Result.AddedBookmarks.Add(bookmark);
         Journal(node, JournalEvents.Suspended, startedAt, null, request.Key is null ? request.Kind : $"{request.Kind}: {request.Key}");

@@ -50,9 +50,7 @@ public sealed record BookmarkState(
     object? Payload,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ResumeAt,
-    string? Role,
-    string? Title,
-    DateTimeOffset? DueAt);
+    HumanTask? Task);
 
 /// <summary>The fault that stopped the instance; retry runs <see cref="ActivityId"/> again.</summary>
 public sealed record FaultState(

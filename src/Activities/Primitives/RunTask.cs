@@ -4,8 +4,8 @@ namespace Itsm.Activities.Primitives;
 
 /// <summary>
 /// Hands a task to someone or something outside the engine and waits until it is completed through
-/// <c>POST /elsa/api/tasks/{taskId}/complete</c>. Itsm adds a role, title and due time, which put the
-/// task into that role's inbox.
+/// <c>POST /elsa/api/tasks/{taskId}/complete</c>. Itsm adds a role, title, due time and priority (a
+/// <see cref="HumanTask"/>), which put the task into that role's inbox.
 /// </summary>
 [Activity("Elsa", "RunTask", Category = "Primitives", DisplayName = "Run Task", Kind = ActivityKind.Task, Description = "Requests a task to be run and waits for its completion.")]
 [Output("result", typeof(object), Description = "What the task's completion sent.")]
@@ -27,6 +27,9 @@ public sealed class RunTask : Activity<RunTask.Inputs>
 
         [Input(Description = "How long the assignee has (the task's due time is start + this).")]
         public TimeSpan? DueIn { get; set; }
+
+        [Input(Description = "ITIL priority, 1 (critical) to 5 (planning), shown in the inbox.")]
+        public int? Priority { get; set; }
     }
 
     protected override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Inputs input, CancellationToken cancellationToken)
@@ -35,9 +38,13 @@ public sealed class RunTask : Activity<RunTask.Inputs>
         return new(Suspend(new BookmarkRequest(BookmarkKinds.RunTask, input.TaskName)
         {
             Payload = new Dictionary<string, object?> { ["taskName"] = input.TaskName, ["payload"] = input.Payload },
-            Role = input.Role,
-            Title = input.Title ?? input.TaskName,
-            DueAt = input.DueIn is { } dueIn ? context.Now + dueIn : null,
+            Task = new HumanTask
+            {
+                Role = input.Role,
+                Title = input.Title ?? input.TaskName,
+                DueAt = input.DueIn is { } dueIn ? context.Now + dueIn : null,
+                Priority = input.Priority,
+            },
         }));
     }
 }

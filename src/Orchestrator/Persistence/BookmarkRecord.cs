@@ -1,3 +1,5 @@
+using Itsm.Activities.Model;
+
 namespace Itsm.Orchestrator.Persistence;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace Itsm.Orchestrator.Persistence;
 /// (<see cref="Kind"/>, <see cref="Key"/>[, <see cref="CorrelationId"/>]) with one index seek:
 /// e.g. kind <c>Elsa.Event</c>, key <c>approved</c>; kind <c>Elsa.HttpEndpoint</c>, key <c>POST:incidents/confirm</c>.
 /// <see cref="ResumeAt"/> is set for durable timers (Delay, later SLA): the store is their source of truth.
-/// <see cref="Role"/>, <see cref="Title"/> and <see cref="DueAt"/> are set for human tasks (the task inbox).
+/// <see cref="Task"/> is set for human tasks (the task inbox); it is stored in its own table, written and removed with
+/// the bookmark.
 /// </summary>
 public sealed record BookmarkRecord(
     string Id,
@@ -18,6 +21,4 @@ public sealed record BookmarkRecord(
     string? PayloadJson,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ResumeAt,
-    string? Role,
-    string? Title,
-    DateTimeOffset? DueAt);
+    HumanTask? Task);

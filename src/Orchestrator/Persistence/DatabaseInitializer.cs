@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using Itsm.Orchestrator.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -53,17 +53,10 @@ public sealed partial class DatabaseInitializer(
         Security.PrivateFiles.CreateDirectory(settings.DataDirectory);
         Security.PrivateFiles.CreateEmptyFile(settings.DatabasePath);
 
-        // journal_mode=WAL is stored in the file: set it once, before the migrations write anything.
-        await using (var connection = new SqliteConnection(settings.ConnectionString))
+        var mode = await SqliteDatabaseSetup.EnableWalAsync(settings.ConnectionString, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL;";
-            var mode = (string?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
-            {
-                LogJournalModeNotWal(logger, mode);
-            }
+            LogJournalModeNotWal(logger, mode);
         }
 
         var context = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -77,15 +70,7 @@ public sealed partial class DatabaseInitializer(
             }
         }
 
-        // Gathers planner statistics for tables that lack them (0x10000: also examine unused tables), so the
-        // list queries pick the right index on a database that was never ANALYZEd.
-        await using (var connection = new SqliteConnection(settings.ConnectionString))
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA optimize=0x10002;";
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await SqliteDatabaseSetup.GatherStatisticsAsync(settings.ConnectionString, cancellationToken).ConfigureAwait(false);
 
         LogReady(logger, settings.DatabasePath);
     }

@@ -1,7 +1,8 @@
 namespace Itsm.Orchestrator.Persistence;
 
 /// <summary>
-/// The runtime's store of instances, bookmarks, journal and faults.
+/// The runtime's store of instances, bookmarks, journal and faults: the hot path a provider implements its own way
+/// (the listings the API shows are <see cref="IWorkflowQueries"/>).
 /// Writes go through <see cref="CommitAsync"/>: all instance writes of one call commit atomically
 /// (a parent and the child it started commit together), and concurrent calls are grouped into one
 /// SQLite transaction by a single writer (group commit). Reads use their own connections.
@@ -43,27 +44,10 @@ public interface IWorkflowStore
     /// <summary>Keeps a failed outbox row with its error, to be claimed again at <paramref name="retryAt"/>.</summary>
     Task FailOutboxAsync(string id, DateTimeOffset retryAt, string error, CancellationToken cancellationToken);
 
-    /// <summary>Pending and failing follow-up work, oldest first (operators' view).</summary>
-    Task<(IReadOnlyList<OutboxRecord> Items, int Total)> ListOutboxAsync(int skip, int take, CancellationToken cancellationToken);
-
     Task<StoredRecord?> FindRecordAsync(string recordType, string recordId, CancellationToken cancellationToken);
-
-    /// <summary>Records of one type by id, paged.</summary>
-    Task<(IReadOnlyList<StoredRecord> Items, int Total)> ListRecordsAsync(string recordType, int skip, int take, CancellationToken cancellationToken);
 
     /// <summary>Counts one more unattended attempt to run an instance, durably, before the run; returns the count.</summary>
     Task<int> CountAttemptAsync(string instanceId, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>Open human tasks (bookmarks with a role or title), newest first, keyset-paged by (CreatedAt, Id).</summary>
-    Task<IReadOnlyList<BookmarkRecord>> ListTasksAsync(TaskQuery query, CancellationToken cancellationToken);
-
-    Task<InstancePage> ListInstancesAsync(InstanceQuery query, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<JournalRecord>> ListJournalAsync(string instanceId, int skip, int take, CancellationToken cancellationToken);
-
-    Task<int> CountJournalAsync(string instanceId, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<FaultRecord>> ListFaultsAsync(string instanceId, bool includeResolved, CancellationToken cancellationToken);
 
     /// <summary>Deletes an instance with its bookmarks, journal and faults. False when it did not exist.</summary>
     Task<bool> DeleteInstanceAsync(string instanceId, CancellationToken cancellationToken);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Itsm.Orchestrator.Persistence;
 
-/// <summary>The EF Core pieces of <see cref="SqliteWorkflowStore.ListInstancesAsync"/>: filters, keyset and order.</summary>
+/// <summary>The EF Core pieces of <see cref="Sqlite.SqliteWorkflowStore.ListInstancesAsync"/>: filters, keyset and order.</summary>
 internal static class InstanceQueries
 {
     /// <summary>The ordering columns of the row a keyset page continues after.</summary>

@@ -14,6 +14,8 @@ public sealed class ItsmDbContext(DbContextOptions<ItsmDbContext> options) : DbC
 
     internal DbSet<BookmarkEntity> Bookmarks => Set<BookmarkEntity>();
 
+    internal DbSet<TaskEntity> Tasks => Set<TaskEntity>();
+
     internal DbSet<JournalEntity> Journal => Set<JournalEntity>();
 
     internal DbSet<FaultEntity> Faults => Set<FaultEntity>();
@@ -34,6 +36,7 @@ public sealed class ItsmDbContext(DbContextOptions<ItsmDbContext> options) : DbC
     {
         modelBuilder.ApplyConfiguration(new InstanceConfiguration());
         modelBuilder.ApplyConfiguration(new BookmarkConfiguration());
+        modelBuilder.ApplyConfiguration(new TaskConfiguration());
         modelBuilder.ApplyConfiguration(new JournalConfiguration());
         modelBuilder.ApplyConfiguration(new FaultConfiguration());
         modelBuilder.ApplyConfiguration(new DefinitionConfiguration());

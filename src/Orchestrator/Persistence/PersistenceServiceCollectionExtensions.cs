@@ -1,3 +1,4 @@
+using Itsm.Orchestrator.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class PersistenceServiceCollectionExtensions
     /// <see cref="IDbContextFactory{ItsmDbContext}"/> plus a scoped <see cref="ItsmDbContext"/>, the
     /// <see cref="DatabaseInitializer"/> (also as a hosted service: call this before registering hosted services
     /// that read the database, or let the stores initialize on first use), <see cref="IWorkflowStore"/>,
+    /// <see cref="IWorkflowQueries"/>, <see cref="IDatabaseErrors"/>,
     /// <see cref="IDefinitionStore"/> and the "database" health check.
     /// </summary>
     public static IServiceCollection AddItsmPersistence(this IServiceCollection services, IConfiguration configuration)
@@ -39,6 +41,8 @@ public static class PersistenceServiceCollectionExtensions
 
         services.TryAddSingleton<SqliteWorkflowStore>();
         services.TryAddSingleton<IWorkflowStore>(provider => provider.GetRequiredService<SqliteWorkflowStore>());
+        services.TryAddSingleton<IWorkflowQueries>(provider => provider.GetRequiredService<SqliteWorkflowStore>());
+        services.TryAddSingleton<IDatabaseErrors, SqliteDatabaseErrors>();
         services.TryAddSingleton<EfDefinitionStore>();
         services.TryAddSingleton<IDefinitionStore>(provider => provider.GetRequiredService<EfDefinitionStore>());
 

@@ -108,7 +108,7 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
         var node = Workflow.NodesById.GetValueOrDefault(bookmark.ActivityId);
         var payload = bookmark.Payload is null ? null : System.Text.Json.JsonSerializer.Serialize(bookmark.Payload, Activities.Definitions.ElsaJson.Options);
         return new BookmarkRecord(bookmark.Id, State.InstanceId, bookmark.ActivityId, node?.TypeName ?? bookmark.Kind, bookmark.Kind,
-            bookmark.Key, State.CorrelationId, payload, bookmark.CreatedAt, bookmark.ResumeAt, bookmark.Role, bookmark.Title, bookmark.DueAt);
+            bookmark.Key, State.CorrelationId, payload, bookmark.CreatedAt, bookmark.ResumeAt, bookmark.Task);
     }
 
     private JournalRecord ToRecord(JournalEntry entry) => new(State.InstanceId, entry.Sequence, entry.ActivityId, entry.ActivityType,

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Itsm.Orchestrator.Persistence;
 using Itsm.Orchestrator.Persistence.Entities;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Itsm.Orchestrator.Security;
@@ -19,10 +18,9 @@ public sealed class UserStore(
     IDbContextFactory<ItsmDbContext> contexts,
     DatabaseInitializer initializer,
     IPasswordHasher<UserAccount> hasher,
-    TimeProvider clock)
+    TimeProvider clock,
+    IDatabaseErrors databaseErrors)
 {
-    private const int SqliteConstraint = 19;
-
     private static readonly UserAccount Decoy = new("", "", "", [], default, default, "");
 
     // Verified when the user name is unknown, so a wrong name costs the same time as a wrong password and the
@@ -110,7 +108,7 @@ public sealed class UserStore(
             {
                 await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint })
+            catch (DbUpdateException exception) when (databaseErrors.IsUniqueViolation(exception))
             {
                 // The unique index is the last word (e.g. a second node on the same file).
                 return UserWriteResult.Duplicate;

@@ -15,11 +15,11 @@ public static class ApiFlow
         .Activity("end", "Elsa.End")
         .Chain("start", "set", "log", "end");
 
-    /// <summary>Waits in a role's inbox for a task to be completed, then ends.</summary>
+    /// <summary>Waits in a role's inbox for a priority-2 task to be completed, then ends.</summary>
     public static FlowBuilder Task(string definitionId = "triage") => new FlowBuilder(definitionId, "Triage")
         .Activity("start", "Elsa.Start")
         .Activity("triage", "Elsa.RunTask", ("taskName", Literal("String", "Triage")), ("role", Literal("String", "agent")),
-            ("title", Literal("String", "Triage the incident")))
+            ("title", Literal("String", "Triage the incident")), ("priority", Literal("Int32", "2")))
         .Activity("end", "Elsa.End")
         .Chain("start", "triage", "end");
 

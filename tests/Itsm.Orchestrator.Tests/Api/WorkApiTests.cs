@@ -24,6 +24,7 @@ public sealed class WorkApiTests : IAsyncLifetime
         var task = inbox["items"]!.AsArray().Single()!;
         task["instanceId"]!.GetValue<string>().Should().Be(instanceId);
         task["title"]!.GetValue<string>().Should().Be("Triage the incident");
+        task["priority"]!.GetValue<int>().Should().Be(2);
         inbox["next"].Should().BeNull();
         var taskId = task["id"]!.GetValue<string>();
 

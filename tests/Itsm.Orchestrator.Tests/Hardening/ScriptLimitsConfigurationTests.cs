@@ -49,7 +49,7 @@ public sealed class ScriptLimitsConfigurationTests : IAsyncLifetime
         var started = await _app.Runtime.StartAsync(new StartRequest("big-value"), default);
 
         started.State!.Status.Should().Be(Itsm.Activities.Model.InstanceStatus.Faulted);
-        var fault = (await _app.Store.ListFaultsAsync(started.InstanceId!, includeResolved: false, default)).Should().ContainSingle().Subject;
+        var fault = (await _app.Queries.ListFaultsAsync(started.InstanceId!, includeResolved: false, default)).Should().ContainSingle().Subject;
         fault.Message.Should().Be("Variable 'Notes' exceeds 2 KB (the limit of one value)");
         fault.ExceptionType.Should().Be(FaultKinds.Limit);
     }

@@ -43,7 +43,7 @@ public sealed class FollowUpWorkTests
             receiverId = (await crashed.Runtime.StartAsync(new StartRequest("receiver"), default)).InstanceId!;
             (await crashed.Runtime.StartAsync(new StartRequest("publisher"), default)).State!.Status.Should().Be(InstanceStatus.Finished);
             (await crashed.InstanceAsync(receiverId)).Record.Status.Should().Be(InstanceStatus.Suspended);
-            var pending = await crashed.Store.ListOutboxAsync(0, 10, default);
+            var pending = await crashed.Queries.ListOutboxAsync(0, 10, default);
             pending.Items.Should().ContainSingle(i => i.Kind == "event.deliver", "the event is in the outbox, committed with its publisher");
         }
 
@@ -53,7 +53,7 @@ public sealed class FollowUpWorkTests
             .Should().BeTrue("the restarted host claims the undelivered event and delivers it");
         var received = await restarted.InstanceAsync(receiverId);
         ((IDictionary<string, object?>)received.Variable("Got")!)["n"].Should().Be(7d);
-        (await Eventually.HoldsAsync(async () => (await restarted.Store.ListOutboxAsync(0, 10, default)).Total == 0))
+        (await Eventually.HoldsAsync(async () => (await restarted.Queries.ListOutboxAsync(0, 10, default)).Total == 0))
             .Should().BeTrue("delivered work is removed");
     }
 
@@ -67,7 +67,7 @@ public sealed class FollowUpWorkTests
         await app.PublishAsync(Publisher());
         var before = (await app.Runtime.StartAsync(new StartRequest("receiver"), default)).InstanceId!;
         await app.Runtime.StartAsync(new StartRequest("publisher"), default);
-        var item = (await app.Store.ListOutboxAsync(0, 10, default)).Items.Single();
+        var item = (await app.Queries.ListOutboxAsync(0, 10, default)).Items.Single();
         app.Clock.Advance(TimeSpan.FromSeconds(1));
         var after = (await app.Runtime.StartAsync(new StartRequest("receiver"), default)).InstanceId!;
 
@@ -77,7 +77,7 @@ public sealed class FollowUpWorkTests
 
         (await app.InstanceAsync(before)).Record.Status.Should().Be(InstanceStatus.Finished);
         (await app.InstanceAsync(after)).Record.Status.Should().Be(InstanceStatus.Suspended, "it started waiting after the event was published");
-        (await app.Store.ListJournalAsync(before, 0, 100, default)).Count(j => j.ActivityId == "keep").Should().Be(1);
+        (await app.Queries.ListJournalAsync(before, 0, 100, default)).Count(j => j.ActivityId == "keep").Should().Be(1);
     }
 
     [Fact]
@@ -112,14 +112,14 @@ public sealed class FollowUpWorkTests
             app.Clock.Advance(TimeSpan.FromMinutes(5));
             await app.Services.GetRequiredService<Itsm.Orchestrator.Outbox.OutboxDispatcher>().PollOnceAsync(default);
         }
-        var kept = (await app.Store.ListOutboxAsync(0, 10, default)).Items.Single();
+        var kept = (await app.Queries.ListOutboxAsync(0, 10, default)).Items.Single();
         kept.Attempts.Should().BeGreaterThanOrEqualTo(5);
 
         // Once the parent is dealt with (cancelled), the work completes and leaves the outbox.
         (await client.PostAsync($"/api/instances/{parent.InstanceId}/cancel", null)).StatusCode.Should().Be(HttpStatusCode.OK);
         app.Clock.Advance(TimeSpan.FromMinutes(5));
         await app.Services.GetRequiredService<Itsm.Orchestrator.Outbox.OutboxDispatcher>().PollOnceAsync(default);
-        (await app.Store.ListOutboxAsync(0, 10, default)).Total.Should().Be(0);
+        (await app.Queries.ListOutboxAsync(0, 10, default)).Total.Should().Be(0);
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public sealed class GroupCommitWriterTests : StoreTestBase
         await Task.WhenAll(units);
 
         writer.CommittedTransactions.Should().Be(2, "the gate's batch, then one batch with all 100 queued units");
-        (await Store.ListInstancesAsync(new InstanceQuery(), Ct)).TotalCount.Should().Be(100);
+        (await Queries.ListInstancesAsync(new InstanceQuery(), Ct)).TotalCount.Should().Be(100);
     }
 
     [Fact]

@@ -30,8 +30,8 @@ public sealed class InstanceListTests : StoreTestBase
     [Fact]
     public async Task Pages_are_newest_first_with_the_total_of_all_matches()
     {
-        var first = await Store.ListInstancesAsync(new InstanceQuery { PageSize = 10 }, Ct);
-        var third = await Store.ListInstancesAsync(new InstanceQuery { PageSize = 10, Page = 2 }, Ct);
+        var first = await Queries.ListInstancesAsync(new InstanceQuery { PageSize = 10 }, Ct);
+        var third = await Queries.ListInstancesAsync(new InstanceQuery { PageSize = 10, Page = 2 }, Ct);
 
         first.TotalCount.Should().Be(30);
         first.Items.Select(i => i.Id).Should().Equal(Ids(29, 20));
@@ -42,7 +42,7 @@ public sealed class InstanceListTests : StoreTestBase
     [Fact]
     public async Task Ascending_order_lists_oldest_first()
     {
-        var page = await Store.ListInstancesAsync(new InstanceQuery { PageSize = 3, Ascending = true }, Ct);
+        var page = await Queries.ListInstancesAsync(new InstanceQuery { PageSize = 3, Ascending = true }, Ct);
 
         page.Items.Select(i => i.Id).Should().Equal("i00", "i01", "i02");
     }
@@ -50,22 +50,22 @@ public sealed class InstanceListTests : StoreTestBase
     [Fact]
     public async Task Filters_narrow_items_and_total_count()
     {
-        var changes = await Store.ListInstancesAsync(new InstanceQuery { DefinitionId = "change", PageSize = 2 }, Ct);
+        var changes = await Queries.ListInstancesAsync(new InstanceQuery { DefinitionId = "change", PageSize = 2 }, Ct);
         changes.TotalCount.Should().Be(6);
         changes.Items.Select(i => i.Id).Should().Equal("i25", "i20");
 
-        var finishedOrSuspended = await Store.ListInstancesAsync(
+        var finishedOrSuspended = await Queries.ListInstancesAsync(
             new InstanceQuery { Statuses = [InstanceStatus.Finished, InstanceStatus.Suspended] }, Ct);
         finishedOrSuspended.Items.Should().OnlyContain(i => i.Status == InstanceStatus.Finished || i.Status == InstanceStatus.Suspended);
         finishedOrSuspended.TotalCount.Should().Be(Enumerable.Range(0, 30).Count(n => n % 3 == 0 || n % 2 == 0));
 
-        var byCorrelation = await Store.ListInstancesAsync(new InstanceQuery { CorrelationId = "INC-04" }, Ct);
+        var byCorrelation = await Queries.ListInstancesAsync(new InstanceQuery { CorrelationId = "INC-04" }, Ct);
         byCorrelation.Items.Select(i => i.Id).Should().Equal("i04");
 
-        var byVersion = await Store.ListInstancesAsync(new InstanceQuery { DefinitionVersionId = "change:v1" }, Ct);
+        var byVersion = await Queries.ListInstancesAsync(new InstanceQuery { DefinitionVersionId = "change:v1" }, Ct);
         byVersion.TotalCount.Should().Be(6);
 
-        var window = await Store.ListInstancesAsync(
+        var window = await Queries.ListInstancesAsync(
             new InstanceQuery { CreatedFrom = T0.AddMinutes(10), CreatedTo = T0.AddMinutes(12), Ascending = true }, Ct);
         window.Items.Select(i => i.Id).Should().Equal("i10", "i11", "i12");
         window.TotalCount.Should().Be(3);
@@ -74,16 +74,16 @@ public sealed class InstanceListTests : StoreTestBase
     [Fact]
     public async Task Search_term_matches_name_id_or_correlation_id()
     {
-        (await Store.ListInstancesAsync(new InstanceQuery { SearchTerm = "printer" }, Ct)).Items.Select(i => i.Id).Should().Equal("i07");
-        (await Store.ListInstancesAsync(new InstanceQuery { SearchTerm = "i1" }, Ct)).TotalCount.Should().Be(10);
-        (await Store.ListInstancesAsync(new InstanceQuery { SearchTerm = "INC-2" }, Ct)).TotalCount.Should().Be(10);
-        (await Store.ListInstancesAsync(new InstanceQuery { SearchTerm = "%" }, Ct)).TotalCount.Should().Be(0, "wildcards are matched literally");
+        (await Queries.ListInstancesAsync(new InstanceQuery { SearchTerm = "printer" }, Ct)).Items.Select(i => i.Id).Should().Equal("i07");
+        (await Queries.ListInstancesAsync(new InstanceQuery { SearchTerm = "i1" }, Ct)).TotalCount.Should().Be(10);
+        (await Queries.ListInstancesAsync(new InstanceQuery { SearchTerm = "INC-2" }, Ct)).TotalCount.Should().Be(10);
+        (await Queries.ListInstancesAsync(new InstanceQuery { SearchTerm = "%" }, Ct)).TotalCount.Should().Be(0, "wildcards are matched literally");
     }
 
     [Fact]
     public async Task Summaries_carry_the_instance_columns()
     {
-        var summary = (await Store.ListInstancesAsync(new InstanceQuery { CorrelationId = "INC-03" }, Ct)).Items.Single();
+        var summary = (await Queries.ListInstancesAsync(new InstanceQuery { CorrelationId = "INC-03" }, Ct)).Items.Single();
 
         summary.Should().BeEquivalentTo(new InstanceSummary(
             "i03", "incident", "incident:v1", 1, "Instance 3", InstanceStatus.Finished, "INC-03", null, 0,
@@ -99,13 +99,13 @@ public sealed class InstanceListTests : StoreTestBase
     [InlineData(InstanceOrder.FinishedAt, true)]
     public async Task Keyset_paging_with_after_walks_every_instance_once_in_page_order(InstanceOrder order, bool ascending)
     {
-        var all = await Store.ListInstancesAsync(new InstanceQuery { OrderBy = order, Ascending = ascending, PageSize = 100 }, Ct);
+        var all = await Queries.ListInstancesAsync(new InstanceQuery { OrderBy = order, Ascending = ascending, PageSize = 100 }, Ct);
 
         var walked = new List<string>();
         string? after = null;
         while (true)
         {
-            var page = await Store.ListInstancesAsync(
+            var page = await Queries.ListInstancesAsync(
                 new InstanceQuery { OrderBy = order, Ascending = ascending, PageSize = 7, After = after }, Ct);
             page.TotalCount.Should().Be(30);
             if (page.Items.Count == 0)
@@ -124,8 +124,8 @@ public sealed class InstanceListTests : StoreTestBase
     [Fact]
     public async Task Keyset_paging_applies_filters()
     {
-        var first = await Store.ListInstancesAsync(new InstanceQuery { DefinitionId = "change", PageSize = 4 }, Ct);
-        var second = await Store.ListInstancesAsync(new InstanceQuery { DefinitionId = "change", PageSize = 4, After = first.Items[^1].Id }, Ct);
+        var first = await Queries.ListInstancesAsync(new InstanceQuery { DefinitionId = "change", PageSize = 4 }, Ct);
+        var second = await Queries.ListInstancesAsync(new InstanceQuery { DefinitionId = "change", PageSize = 4, After = first.Items[^1].Id }, Ct);
 
         first.Items.Select(i => i.Id).Should().Equal("i25", "i20", "i15", "i10");
         second.Items.Select(i => i.Id).Should().Equal("i05", "i00");
@@ -135,7 +135,7 @@ public sealed class InstanceListTests : StoreTestBase
     [Fact]
     public async Task Keyset_paging_after_an_unknown_id_returns_no_items()
     {
-        var page = await Store.ListInstancesAsync(new InstanceQuery { After = "gone" }, Ct);
+        var page = await Queries.ListInstancesAsync(new InstanceQuery { After = "gone" }, Ct);
 
         page.Items.Should().BeEmpty();
         page.TotalCount.Should().Be(30);

@@ -13,6 +13,8 @@ internal sealed class PersistenceHost : IAsyncDisposable
 
     public IWorkflowStore Store => Services.GetRequiredService<IWorkflowStore>();
 
+    public IWorkflowQueries Queries => Services.GetRequiredService<IWorkflowQueries>();
+
     public IDefinitionStore Definitions => Services.GetRequiredService<IDefinitionStore>();
 
     public static async Task<PersistenceHost> StartAsync(string dataPath, IDictionary<string, string?>? settings = null)

@@ -18,7 +18,7 @@ public sealed class RecordAndOutboxStoreTests : StoreTestBase
         var record = await Store.FindRecordAsync("incident", "INC-1", Ct);
         record!.Version.Should().Be(1);
         record.ActivityId.Should().Be("log");
-        (await Store.ListOutboxAsync(0, 10, Ct)).Items.Should().ContainSingle(o => o.Id == "o1");
+        (await Queries.ListOutboxAsync(0, 10, Ct)).Items.Should().ContainSingle(o => o.Id == "o1");
     }
 
     [Fact]
@@ -37,8 +37,8 @@ public sealed class RecordAndOutboxStoreTests : StoreTestBase
 
         (await Store.FindRecordAsync("incident", "INC-1", Ct)).Should().BeNull("a record never exists without its step");
         (await Store.FindInstanceAsync("i1", Ct))!.Revision.Should().Be(1, "nor a step without its record");
-        (await Store.ListJournalAsync("i1", 0, 10, Ct)).Should().BeEmpty();
-        (await Store.ListOutboxAsync(0, 10, Ct)).Total.Should().Be(0);
+        (await Queries.ListJournalAsync("i1", 0, 10, Ct)).Should().BeEmpty();
+        (await Queries.ListOutboxAsync(0, 10, Ct)).Total.Should().Be(0);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Itsm.Activities.Model;
 using Itsm.Orchestrator.Persistence;
+using Itsm.Orchestrator.Persistence.Sqlite;
 using static Itsm.Orchestrator.Tests.Persistence.TestRecords;
 
 namespace Itsm.Orchestrator.Tests.Persistence;
@@ -28,9 +29,9 @@ public sealed class SqliteWorkflowStoreTests : StoreTestBase
         stored!.UpdatedAt.Offset.Should().Be(TimeSpan.Zero, "timestamps are stored as UTC ticks");
         (await Store.FindBookmarkAsync("b1", Ct)).Should().Be(bookmark);
         (await Store.ListBookmarksOfInstanceAsync("i1", Ct)).Should().Equal(bookmark);
-        (await Store.ListJournalAsync("i1", 0, 10, Ct)).Should().Equal(journal);
-        (await Store.CountJournalAsync("i1", Ct)).Should().Be(2);
-        (await Store.ListFaultsAsync("i1", includeResolved: false, Ct)).Should().Equal(fault);
+        (await Queries.ListJournalAsync("i1", 0, 10, Ct)).Should().Equal(journal);
+        (await Queries.CountJournalAsync("i1", Ct)).Should().Be(2);
+        (await Queries.ListFaultsAsync("i1", includeResolved: false, Ct)).Should().Equal(fault);
     }
 
     [Fact]
@@ -39,9 +40,9 @@ public sealed class SqliteWorkflowStoreTests : StoreTestBase
         (await Store.FindInstanceAsync("nope", Ct)).Should().BeNull();
         (await Store.FindBookmarkAsync("nope", Ct)).Should().BeNull();
         (await Store.ListBookmarksOfInstanceAsync("nope", Ct)).Should().BeEmpty();
-        (await Store.ListJournalAsync("nope", 0, 10, Ct)).Should().BeEmpty();
-        (await Store.CountJournalAsync("nope", Ct)).Should().Be(0);
-        (await Store.ListFaultsAsync("nope", includeResolved: true, Ct)).Should().BeEmpty();
+        (await Queries.ListJournalAsync("nope", 0, 10, Ct)).Should().BeEmpty();
+        (await Queries.CountJournalAsync("nope", Ct)).Should().Be(0);
+        (await Queries.ListFaultsAsync("nope", includeResolved: true, Ct)).Should().BeEmpty();
     }
 
     [Fact]
@@ -57,9 +58,9 @@ public sealed class SqliteWorkflowStoreTests : StoreTestBase
 
         (await Store.FindInstanceAsync("i1", Ct)).Should().Be(v2);
         (await Store.ListBookmarksOfInstanceAsync("i1", Ct)).Select(b => b.Id).Should().BeEquivalentTo("b2", "b3");
-        (await Store.ListJournalAsync("i1", 0, 10, Ct)).Select(j => j.Sequence).Should().Equal(1, 2);
-        (await Store.ListFaultsAsync("i1", includeResolved: false, Ct)).Should().BeEmpty();
-        var resolved = (await Store.ListFaultsAsync("i1", includeResolved: true, Ct)).Should().ContainSingle().Subject;
+        (await Queries.ListJournalAsync("i1", 0, 10, Ct)).Select(j => j.Sequence).Should().Equal(1, 2);
+        (await Queries.ListFaultsAsync("i1", includeResolved: false, Ct)).Should().BeEmpty();
+        var resolved = (await Queries.ListFaultsAsync("i1", includeResolved: true, Ct)).Should().ContainSingle().Subject;
         resolved.ResolvedAt.Should().Be(v2.UpdatedAt, "a fault is resolved at the instance's update time");
     }
 
@@ -85,7 +86,7 @@ public sealed class SqliteWorkflowStoreTests : StoreTestBase
 
         (await act.Should().ThrowAsync<ConcurrencyConflictException>()).Which.InstanceId.Should().Be("i1");
         (await Store.FindInstanceAsync("i1", Ct)).Should().Be(original);
-        (await Store.CountJournalAsync("i1", Ct)).Should().Be(0);
+        (await Queries.CountJournalAsync("i1", Ct)).Should().Be(0);
     }
 
     [Fact]
@@ -111,8 +112,8 @@ public sealed class SqliteWorkflowStoreTests : StoreTestBase
 
         (await Store.FindInstanceAsync("i1", Ct)).Should().Be(stored);
         (await Store.ListBookmarksOfInstanceAsync("i1", Ct)).Select(b => b.Id).Should().Equal("keep");
-        (await Store.CountJournalAsync("i1", Ct)).Should().Be(0);
-        (await Store.ListFaultsAsync("i1", includeResolved: true, Ct)).Should().BeEmpty();
+        (await Queries.CountJournalAsync("i1", Ct)).Should().Be(0);
+        (await Queries.ListFaultsAsync("i1", includeResolved: true, Ct)).Should().BeEmpty();
         for (var n = 0; n < 50; n++)
         {
             (await Store.FindInstanceAsync($"other-{n}", Ct)).Should().NotBeNull();
@@ -136,7 +137,7 @@ public sealed class SqliteWorkflowStoreTests : StoreTestBase
         await act.Should().ThrowAsync<ConcurrencyConflictException>();
         (await Store.FindInstanceAsync("child", Ct)).Should().BeNull();
         (await Store.FindBookmarkAsync("child-b", Ct)).Should().BeNull();
-        (await Store.CountJournalAsync("child", Ct)).Should().Be(0);
+        (await Queries.CountJournalAsync("child", Ct)).Should().Be(0);
         (await Store.FindInstanceAsync("parent", Ct))!.Revision.Should().Be(5);
     }
 
@@ -178,7 +179,7 @@ public sealed class SqliteWorkflowStoreTests : StoreTestBase
         var stored = await Store.FindInstanceAsync("i1", Ct);
         stored!.Revision.Should().Be(2);
         stored.StateJson.Should().Be($"{{\"winner\":{winner}}}");
-        (await Store.ListJournalAsync("i1", 0, 100, Ct)).Select(j => j.Sequence).Should().Equal(winner);
+        (await Queries.ListJournalAsync("i1", 0, 100, Ct)).Select(j => j.Sequence).Should().Equal(winner);
     }
 
     [Fact]
@@ -192,12 +193,12 @@ public sealed class SqliteWorkflowStoreTests : StoreTestBase
 
         await RestartAsync();
 
-        (await Store.ListInstancesAsync(new InstanceQuery { PageSize = 1 }, Ct)).TotalCount.Should().Be(count);
+        (await Queries.ListInstancesAsync(new InstanceQuery { PageSize = 1 }, Ct)).TotalCount.Should().Be(count);
         for (var n = 0; n < count; n++)
         {
             (await Store.FindInstanceAsync($"i{n:D3}", Ct)).Should().NotBeNull();
             (await Store.FindBookmarkAsync($"b{n:D3}", Ct)).Should().NotBeNull();
-            (await Store.CountJournalAsync($"i{n:D3}", Ct)).Should().Be(2);
+            (await Queries.CountJournalAsync($"i{n:D3}", Ct)).Should().Be(2);
         }
     }
 
@@ -219,7 +220,7 @@ public sealed class SqliteWorkflowStoreTests : StoreTestBase
         for (var n = 0; n < 20; n++)
         {
             (await Store.FindInstanceAsync($"loop-{n}", Ct))!.Revision.Should().Be(20);
-            (await Store.CountJournalAsync($"loop-{n}", Ct)).Should().Be(19);
+            (await Queries.CountJournalAsync($"loop-{n}", Ct)).Should().Be(19);
         }
     }
 
@@ -236,8 +237,8 @@ public sealed class SqliteWorkflowStoreTests : StoreTestBase
         (await Store.FindInstanceAsync("i1", Ct)).Should().Be(instance);
         (await Store.FindBookmarkAsync("b1", Ct)).Should().Be(bookmark);
         (await Store.ListTimerBookmarksAsync(Ct)).Should().Equal(bookmark);
-        (await Store.CountJournalAsync("i1", Ct)).Should().Be(1);
-        (await Store.ListFaultsAsync("i1", includeResolved: true, Ct)).Should().ContainSingle();
+        (await Queries.CountJournalAsync("i1", Ct)).Should().Be(1);
+        (await Queries.ListFaultsAsync("i1", includeResolved: true, Ct)).Should().ContainSingle();
         (await Definitions.FindPublishedAsync("incident", Ct))!.Version.Should().Be(1);
     }
 
@@ -280,10 +281,10 @@ public sealed class SqliteWorkflowStoreTests : StoreTestBase
     {
         await Store.CommitAsync([Create(Instance("i1"), journal: [.. Enumerable.Range(1, 10).Select(n => Journal("i1", n))])], Ct);
 
-        (await Store.ListJournalAsync("i1", 3, 4, Ct)).Select(j => j.Sequence).Should().Equal(4, 5, 6, 7);
-        (await Store.ListJournalAsync("i1", 8, 10, Ct)).Select(j => j.Sequence).Should().Equal(9, 10);
-        (await Store.ListJournalAsync("i1", 0, 0, Ct)).Should().BeEmpty();
-        (await Store.CountJournalAsync("i1", Ct)).Should().Be(10);
+        (await Queries.ListJournalAsync("i1", 3, 4, Ct)).Select(j => j.Sequence).Should().Equal(4, 5, 6, 7);
+        (await Queries.ListJournalAsync("i1", 8, 10, Ct)).Select(j => j.Sequence).Should().Equal(9, 10);
+        (await Queries.ListJournalAsync("i1", 0, 0, Ct)).Should().BeEmpty();
+        (await Queries.CountJournalAsync("i1", Ct)).Should().Be(10);
     }
 
     [Fact]
@@ -296,11 +297,11 @@ public sealed class SqliteWorkflowStoreTests : StoreTestBase
 
         (await Store.FindInstanceAsync("i1", Ct)).Should().BeNull();
         (await Store.FindBookmarkAsync("b1", Ct)).Should().BeNull();
-        (await Store.CountJournalAsync("i1", Ct)).Should().Be(0);
-        (await Store.ListFaultsAsync("i1", includeResolved: true, Ct)).Should().BeEmpty();
+        (await Queries.CountJournalAsync("i1", Ct)).Should().Be(0);
+        (await Queries.ListFaultsAsync("i1", includeResolved: true, Ct)).Should().BeEmpty();
         (await Store.FindInstanceAsync("i2", Ct)).Should().NotBeNull();
         (await Store.FindBookmarkAsync("b2", Ct)).Should().NotBeNull();
-        (await Store.CountJournalAsync("i2", Ct)).Should().Be(1);
+        (await Queries.CountJournalAsync("i2", Ct)).Should().Be(1);
         (await Store.DeleteInstanceAsync("i1", Ct)).Should().BeFalse();
     }
 
@@ -345,6 +346,6 @@ public sealed class SqliteWorkflowStoreTests : StoreTestBase
         await afterDispose.Should().ThrowAsync<ObjectDisposedException>();
 
         await RestartAsync();
-        (await Store.ListInstancesAsync(new InstanceQuery(), Ct)).TotalCount.Should().Be(100);
+        (await Queries.ListInstancesAsync(new InstanceQuery(), Ct)).TotalCount.Should().Be(100);
     }
 }

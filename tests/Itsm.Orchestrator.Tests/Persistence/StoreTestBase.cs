@@ -14,6 +14,8 @@ public abstract class StoreTestBase : IAsyncLifetime
 
     protected IWorkflowStore Store => Host.Store;
 
+    protected IWorkflowQueries Queries => Host.Queries;
+
     protected IDefinitionStore Definitions => Host.Definitions;
 
     protected static CancellationToken Ct => CancellationToken.None;

@@ -24,7 +24,7 @@ public sealed class TaskListTests : StoreTestBase
     [Fact]
     public async Task Tasks_are_bookmarks_with_a_role_or_title_newest_first()
     {
-        var tasks = await Store.ListTasksAsync(new TaskQuery(), Ct);
+        var tasks = await Queries.ListTasksAsync(new TaskQuery(), Ct);
 
         tasks.Select(t => t.Id).Should().Equal("t5", "t4", "t3", "t2", "t1");
     }
@@ -32,16 +32,16 @@ public sealed class TaskListTests : StoreTestBase
     [Fact]
     public async Task Role_and_roles_filters_keep_tasks_of_any_given_role()
     {
-        (await Store.ListTasksAsync(new TaskQuery { Role = "ServiceDesk" }, Ct)).Select(t => t.Id).Should().Equal("t5", "t4", "t1");
-        (await Store.ListTasksAsync(new TaskQuery { Roles = ["ChangeManager", "ServiceDesk"] }, Ct))
+        (await Queries.ListTasksAsync(new TaskQuery { Role = "ServiceDesk" }, Ct)).Select(t => t.Id).Should().Equal("t5", "t4", "t1");
+        (await Queries.ListTasksAsync(new TaskQuery { Roles = ["ChangeManager", "ServiceDesk"] }, Ct))
             .Select(t => t.Id).Should().Equal("t5", "t4", "t2", "t1");
-        (await Store.ListTasksAsync(new TaskQuery { Role = "ChangeManager", Roles = ["Nobody"] }, Ct)).Select(t => t.Id).Should().Equal("t2");
+        (await Queries.ListTasksAsync(new TaskQuery { Role = "ChangeManager", Roles = ["Nobody"] }, Ct)).Select(t => t.Id).Should().Equal("t2");
     }
 
     [Fact]
     public async Task Instance_filter_keeps_that_instances_tasks()
     {
-        (await Store.ListTasksAsync(new TaskQuery { InstanceId = "i1" }, Ct)).Select(t => t.Id).Should().Equal("t3", "t2", "t1");
+        (await Queries.ListTasksAsync(new TaskQuery { InstanceId = "i1" }, Ct)).Select(t => t.Id).Should().Equal("t3", "t2", "t1");
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class TaskListTests : StoreTestBase
         string? after = null;
         while (true)
         {
-            var page = await Store.ListTasksAsync(new TaskQuery { PageSize = 2, After = after }, Ct);
+            var page = await Queries.ListTasksAsync(new TaskQuery { PageSize = 2, After = after }, Ct);
             if (page.Count == 0)
             {
                 break;
@@ -67,7 +67,7 @@ public sealed class TaskListTests : StoreTestBase
     [Fact]
     public async Task Task_rows_carry_role_title_and_due_date()
     {
-        var task = (await Store.ListTasksAsync(new TaskQuery { Role = "ChangeManager" }, Ct)).Single();
+        var task = (await Queries.ListTasksAsync(new TaskQuery { Role = "ChangeManager" }, Ct)).Single();
 
         task.Should().Be(Bookmark("t2", "i1", role: "ChangeManager", title: "Approve change", createdAt: T0.AddMinutes(2)));
     }

@@ -43,9 +43,13 @@ internal static class TestRecords
         DateTimeOffset? createdAt = null,
         DateTimeOffset? resumeAt = null,
         string? role = null,
-        string? title = null) => new(
+        string? title = null,
+        int? priority = null) => new(
             id, instanceId, "act-" + id, "Itsm.Wait", kind, key, correlationId, "{\"x\":1}",
-            createdAt ?? T0, resumeAt, role, title, role is null ? null : T0.AddDays(1));
+            createdAt ?? T0, resumeAt,
+            role is null && title is null && priority is null
+                ? null
+                : new HumanTask { Role = role, Title = title, DueAt = role is null ? null : T0.AddDays(1), Priority = priority });
 
     public static JournalRecord Journal(string instanceId, long sequence) => new(
         instanceId, sequence, "act-" + sequence, "Itsm.Step", "Step " + sequence, "Completed",

@@ -49,7 +49,7 @@ public sealed class RetentionTests : IAsyncLifetime
 
         (await Eventually.HoldsAsync(async () => !await ExistsAsync(finished[^1]) && !await ExistsAsync(cancelled))).Should().BeTrue();
         foreach (var id in finished) (await ExistsAsync(id)).Should().BeFalse();
-        (await _host.Root.Store.ListJournalAsync(finished[0], 0, 100, CancellationToken.None)).Should().BeEmpty();
+        (await _host.Root.Queries.ListJournalAsync(finished[0], 0, 100, CancellationToken.None)).Should().BeEmpty();
         (await _host.Root.Store.ListBookmarksOfInstanceAsync(cancelled, CancellationToken.None)).Should().BeEmpty();
         (await ExistsAsync(faulted)).Should().BeTrue("a faulted instance waits for an admin");
         (await ExistsAsync(waiting)).Should().BeTrue("a running instance is never purged");

@@ -23,7 +23,7 @@ public sealed class ChildRecoveryTests
                 ("result", new JsonObject { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = "Child-id" } }))
             .ToJson());
         var parent = await app.Runtime.StartAsync(new StartRequest("waiting-parent"), default);
-        var child = (await app.Store.ListInstancesAsync(new InstanceQuery { DefinitionId = "slow-child" }, default)).Items.Single();
+        var child = (await app.Queries.ListInstancesAsync(new InstanceQuery { DefinitionId = "slow-child" }, default)).Items.Single();
 
         // Finish the child and commit it the way the runtime does, but "crash" before the parent is resumed.
         var workflow = (await app.Definitions.GetCompiledAsync(child.DefinitionVersionId, default))!;

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Itsm.Activities.Model;
 using Itsm.Activities.Tests.Support;
 using Itsm.Orchestrator.Persistence;
+using Itsm.Orchestrator.Persistence.Sqlite;
 using Itsm.Orchestrator.Runtime;
 using Itsm.Orchestrator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,7 +59,7 @@ public sealed class ConflictRetryTests
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (control().Commits - before).Should().Be(3, "two refused commits, then the one that landed");
         (await app.InstanceAsync(started.InstanceId!)).Record.Status.Should().Be(InstanceStatus.Finished);
-        (await app.Store.ListJournalAsync(started.InstanceId!, 0, 50, default)).Count(j => j.ActivityId == "task" && j.EventName == "Completed")
+        (await app.Queries.ListJournalAsync(started.InstanceId!, 0, 50, default)).Count(j => j.ActivityId == "task" && j.EventName == "Completed")
             .Should().Be(1);
     }
 

@@ -142,7 +142,7 @@ public sealed class TimerAndFaultTests
         var quarantined = await app.InstanceAsync(started.InstanceId!);
         quarantined.Record.Status.Should().Be(InstanceStatus.Faulted);
         quarantined.State.Fault!.Message.Should().Contain("Quarantined").And.Contain("3 earlier");
-        (await app.Store.ListJournalAsync(started.InstanceId!, 0, 50, default)).Should().NotContain(j => j.ActivityId == "after");
+        (await app.Queries.ListJournalAsync(started.InstanceId!, 0, 50, default)).Should().NotContain(j => j.ActivityId == "after");
 
         using var client = app.CreateClient();
         (await client.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK, "the host keeps serving");

@@ -72,7 +72,7 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
         await restarted.Timers.FireDueAsync();
         var finished = await restarted.InstanceAsync(first.InstanceId!);
         finished.Record.Status.Should().Be(InstanceStatus.Finished);
-        var journal = await restarted.Store.ListJournalAsync(first.InstanceId!, 0, 100, default);
+        var journal = await restarted.Queries.ListJournalAsync(first.InstanceId!, 0, 100, default);
         journal.Count(j => j.ActivityId == "done").Should().Be(1, "each step is journaled exactly once across the restart");
     }
 
@@ -115,7 +115,7 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
 
         var parent = await _app.Runtime.StartAsync(new StartRequest("parent-flow"), default);
         parent.State!.Status.Should().Be(InstanceStatus.Suspended, "the child waits for its event");
-        var children = await _app.Store.ListInstancesAsync(new InstanceQuery { DefinitionId = "child-flow" }, default);
+        var children = await _app.Queries.ListInstancesAsync(new InstanceQuery { DefinitionId = "child-flow" }, default);
         children.Items.Should().ContainSingle().Which.ParentInstanceId.Should().Be(parent.InstanceId);
 
         await _app.Runtime.TriggerEventAsync(new EventRequest("child-go") { CorrelationId = "order-7" }, default);
@@ -137,7 +137,7 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
         var started = await _app.Runtime.StartAsync(new StartRequest("flaky-flow"), default);
 
         started.State!.Status.Should().Be(InstanceStatus.Faulted);
-        var faults = await _app.Store.ListFaultsAsync(started.InstanceId!, includeResolved: false, default);
+        var faults = await _app.Queries.ListFaultsAsync(started.InstanceId!, includeResolved: false, default);
         faults.Should().ContainSingle().Which.Message.Should().Contain("CMDB timeout");
         (await _app.InstanceAsync(started.InstanceId!)).Record.FaultCount.Should().Be(1);
 
@@ -145,7 +145,7 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
 
         retried.Outcome.Should().Be(CommandOutcome.Done);
         (await _app.InstanceAsync(started.InstanceId!)).Record.Status.Should().Be(InstanceStatus.Finished);
-        (await _app.Store.ListFaultsAsync(started.InstanceId!, includeResolved: false, default)).Should().BeEmpty();
+        (await _app.Queries.ListFaultsAsync(started.InstanceId!, includeResolved: false, default)).Should().BeEmpty();
         (await _app.Runtime.RetryAsync(started.InstanceId!, default)).Outcome.Should().Be(CommandOutcome.Conflict);
     }
 
@@ -172,17 +172,17 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
         var dispatched = await _app.Runtime.DispatchHttpAsync(request, correlationId: null, default);
 
         dispatched.Outcome.Should().Be(HttpDispatchOutcome.Started);
-        var tasks = await _app.Store.ListTasksAsync(new TaskQuery { Role = "service desk agent" }, default);
+        var tasks = await _app.Queries.ListTasksAsync(new TaskQuery { Role = "service desk agent" }, default);
         var task = tasks.Should().ContainSingle().Subject;
-        task.Title.Should().Be("Triage P2: Warehouse WiFi down");
-        task.DueAt.Should().Be(ItsmAppFactory.StartOfTest.AddMinutes(30));
+        task.Task!.Title.Should().Be("Triage P2: Warehouse WiFi down");
+        task.Task!.DueAt.Should().Be(ItsmAppFactory.StartOfTest.AddMinutes(30));
 
         (await _app.Runtime.ResumeBookmarkAsync(task.Id, new Dictionary<string, object?> { ["assignee"] = "sam" }, default)).Outcome.Should().Be(ResumeOutcome.Resumed);
         (await _app.Runtime.ResumeBookmarkAsync(task.Id, null, default)).Outcome.Should().Be(ResumeOutcome.NotFound, "a task is completed once");
 
         var instance = await _app.InstanceAsync(dispatched.State!.InstanceId);
         instance.Record.Status.Should().Be(InstanceStatus.Finished);
-        var journal = await _app.Store.ListJournalAsync(instance.Record.Id, 0, 50, default);
+        var journal = await _app.Queries.ListJournalAsync(instance.Record.Id, 0, 50, default);
         journal.Select(j => j.ActivityId).Should().ContainInOrder("receive", "log", "prioritise", "triage", "triage", "end");
         journal.First(j => j.ActivityId == "log").Tags.Should().Contain("incident-management");
     }
@@ -222,6 +222,6 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
 
         (await _app.Runtime.DispatchHttpAsync(get, null, default)).Outcome.Should().Be(HttpDispatchOutcome.MethodNotAllowed);
         (await _app.Runtime.DispatchHttpAsync(unknown, null, default)).Outcome.Should().Be(HttpDispatchOutcome.NoRoute);
-        (await _app.Store.ListInstancesAsync(new InstanceQuery(), default)).TotalCount.Should().Be(0);
+        (await _app.Queries.ListInstancesAsync(new InstanceQuery(), default)).TotalCount.Should().Be(0);
     }
 }

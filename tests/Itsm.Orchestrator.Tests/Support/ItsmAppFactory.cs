@@ -54,6 +54,7 @@ public sealed class ItsmAppFactory : WebApplicationFactory<Program>
     public IWorkflowRuntime Runtime => Services.GetRequiredService<IWorkflowRuntime>();
     public IWorkflowDefinitionService Definitions => Services.GetRequiredService<IWorkflowDefinitionService>();
     public IWorkflowStore Store => Services.GetRequiredService<IWorkflowStore>();
+    public IWorkflowQueries Queries => Services.GetRequiredService<IWorkflowQueries>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -43,7 +43,7 @@ public sealed class ReservedInstanceIdTests : IAsyncLifetime
 
         results.Count(r => r is not null).Should().Be(1);
         (await _host.InstanceCountAsync()).Should().Be(1);
-        var journal = await _host.Root.Store.ListJournalAsync("0196f0c0aaaa7bbb8cccdddd000000bb", 0, 1000, CancellationToken.None);
+        var journal = await _host.Root.Queries.ListJournalAsync("0196f0c0aaaa7bbb8cccdddd000000bb", 0, 1000, CancellationToken.None);
         journal.Select(j => j.ActivityId).Should().OnlyHaveUniqueItems("the losers' journals were not written");
     }
 }

@@ -15,7 +15,7 @@ namespace Itsm.Orchestrator.Api.ActivityExecutions;
 /// </summary>
 [Route(ElsaApi.Root)]
 [Tags("Workflow instances")]
-public sealed class ActivityExecutionsController(IWorkflowStore store, IWorkflowDefinitionService definitions) : OperateApiController
+public sealed class ActivityExecutionsController(IWorkflowStore store, IWorkflowQueries queries, IWorkflowDefinitionService definitions) : OperateApiController
 {
     [HttpGet("activity-executions/list")]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
@@ -85,7 +85,7 @@ public sealed class ActivityExecutionsController(IWorkflowStore store, IWorkflow
         if (instance is null)
             return null;
         var nodes = await ActivityNodeMap.LoadAsync(definitions, instance.DefinitionVersionId, cancellationToken).ConfigureAwait(false);
-        var journal = await JournalReader.ReadAllAsync(store, instanceId, cancellationToken).ConfigureAwait(false);
+        var journal = await JournalReader.ReadAllAsync(queries, instanceId, cancellationToken).ConfigureAwait(false);
         return (ActivityExecutionHistory.Build(journal, nodes), nodes);
     }
 

@@ -16,7 +16,7 @@ namespace Itsm.Orchestrator.Api.Outbox;
 [Route(ElsaApi.ItsmRoot + "/outbox")]
 [Tags("Outbox")]
 [Authorize(Policy = ItsmPolicies.Operate)]
-public sealed class OutboxController(IWorkflowStore store) : OperateApiController
+public sealed class OutboxController(IWorkflowQueries queries) : OperateApiController
 {
     private const int MaxTake = 1000;
 
@@ -26,7 +26,7 @@ public sealed class OutboxController(IWorkflowStore store) : OperateApiControlle
     {
         if (skip < 0) return this.FieldProblem("skip", "skip must not be negative.");
         if (take is < 1 or > MaxTake) return this.FieldProblem("take", $"take must be between 1 and {MaxTake}.");
-        var (items, total) = await store.ListOutboxAsync(skip, take, cancellationToken).ConfigureAwait(false);
+        var (items, total) = await queries.ListOutboxAsync(skip, take, cancellationToken).ConfigureAwait(false);
         return new PagedListResponse<OutboxItemModel>(items.Select(OutboxItemModel.From).ToList(), total);
     }
 }

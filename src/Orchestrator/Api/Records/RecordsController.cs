@@ -13,7 +13,7 @@ namespace Itsm.Orchestrator.Api.Records;
 /// </summary>
 [Route(ElsaApi.ItsmRoot + "/records/{type}")]
 [Tags("Records")]
-public sealed class RecordsController(IWorkflowStore store) : OperateApiController
+public sealed class RecordsController(IWorkflowStore store, IWorkflowQueries queries) : OperateApiController
 {
     private const int MaxTake = 1000;
 
@@ -23,7 +23,7 @@ public sealed class RecordsController(IWorkflowStore store) : OperateApiControll
     {
         if (skip < 0) return this.FieldProblem("skip", "skip must not be negative.");
         if (take is < 1 or > MaxTake) return this.FieldProblem("take", $"take must be between 1 and {MaxTake}.");
-        var (items, total) = await store.ListRecordsAsync(type, skip, take, cancellationToken).ConfigureAwait(false);
+        var (items, total) = await queries.ListRecordsAsync(type, skip, take, cancellationToken).ConfigureAwait(false);
         return new PagedListResponse<RecordModel>(items.Select(RecordModel.From).ToList(), total);
     }
 

@@ -37,11 +37,11 @@ public sealed partial class TaskCompletionController(
             return AlreadyResumedOrUnknown(taskId);
 
         var actor = ItsmPrincipals.ActorOf(User);
-        if (!User.MayCompleteTask(bookmark.Role))
+        if (!User.MayCompleteTask(bookmark.Task?.Role))
         {
-            LogRefused(logger, taskId, bookmark.Role, actor);
+            LogRefused(logger, taskId, bookmark.Task?.Role, actor);
             return Problem(
-                detail: $"Task '{taskId}' is for the role '{bookmark.Role}'; completing it needs that role, or the manager, process-owner or admin role.",
+                detail: $"Task '{taskId}' is for the role '{bookmark.Task?.Role}'; completing it needs that role, or the manager, process-owner or admin role.",
                 statusCode: StatusCodes.Status403Forbidden,
                 title: "Forbidden");
         }

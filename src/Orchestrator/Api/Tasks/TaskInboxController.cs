@@ -16,7 +16,7 @@ namespace Itsm.Orchestrator.Api.Tasks;
 /// </summary>
 [Route(ElsaApi.ItsmRoot + "/tasks")]
 [Tags("Tasks")]
-public sealed class TaskInboxController(IWorkflowStore store) : WorkApiController
+public sealed class TaskInboxController(IWorkflowQueries queries) : WorkApiController
 {
     public const int MaxPageSize = 200;
     private const int DefaultPageSize = 50;
@@ -31,7 +31,7 @@ public sealed class TaskInboxController(IWorkflowStore store) : WorkApiControlle
         var size = pageSize ?? DefaultPageSize;
 
         // One row more than asked tells whether another page exists without a count query.
-        var rows = await store.ListTasksAsync(new TaskQuery
+        var rows = await queries.ListTasksAsync(new TaskQuery
         {
             Role = string.IsNullOrWhiteSpace(role) ? null : role,
             InstanceId = string.IsNullOrWhiteSpace(instanceId) ? null : instanceId,

@@ -10,11 +10,13 @@ public sealed record TaskModel(
     string? Role,
     string? Title,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? DueAt)
+    DateTimeOffset? DueAt,
+    int? Priority)
 {
     public static TaskModel From(BookmarkRecord bookmark)
     {
         ArgumentNullException.ThrowIfNull(bookmark);
-        return new(bookmark.Id, bookmark.InstanceId, bookmark.ActivityId, bookmark.Role, bookmark.Title, bookmark.CreatedAt, bookmark.DueAt);
+        var task = bookmark.Task;
+        return new(bookmark.Id, bookmark.InstanceId, bookmark.ActivityId, task?.Role, task?.Title, bookmark.CreatedAt, task?.DueAt, task?.Priority);
     }
 }

@@ -19,6 +19,7 @@ namespace Itsm.Orchestrator.Api.WorkflowInstances;
 [Tags("Instances")]
 public sealed partial class InstanceOperationsController(
     IWorkflowStore store,
+    IWorkflowQueries queries,
     IWorkflowRuntime runtime,
     ILogger<InstanceOperationsController> logger) : OperateApiController
 {
@@ -30,7 +31,7 @@ public sealed partial class InstanceOperationsController(
         var instance = await store.FindInstanceAsync(id, cancellationToken).ConfigureAwait(false);
         if (instance is null)
             return this.NotFoundProblem($"Instance '{id}' does not exist.");
-        var faults = await store.ListFaultsAsync(id, includeResolved, cancellationToken).ConfigureAwait(false);
+        var faults = await queries.ListFaultsAsync(id, includeResolved, cancellationToken).ConfigureAwait(false);
         return new ListResponse<FaultModel>(faults.Select(FaultModel.From).ToList());
     }
 

@@ -12,7 +12,7 @@ public static class JournalReader
 {
     public const int MaxEntries = 10_000;
 
-    public static Task<IReadOnlyList<JournalRecord>> ReadAllAsync(IWorkflowStore store, string instanceId, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<JournalRecord>> ReadAllAsync(IWorkflowQueries store, string instanceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         return store.ListJournalAsync(instanceId, 0, MaxEntries, cancellationToken);

@@ -15,7 +15,7 @@ namespace Itsm.Orchestrator.Api.WorkflowInstances;
 /// </summary>
 [Route(ElsaApi.Root + "/workflow-instances/{id}/journal")]
 [Tags("Workflow instances")]
-public sealed class WorkflowInstanceJournalController(IWorkflowStore store, IWorkflowDefinitionService definitions) : OperateApiController
+public sealed class WorkflowInstanceJournalController(IWorkflowStore store, IWorkflowQueries queries, IWorkflowDefinitionService definitions) : OperateApiController
 {
     private const int DefaultTake = 100;
 
@@ -60,12 +60,12 @@ public sealed class WorkflowInstanceJournalController(IWorkflowStore store, IWor
         var nodes = await ActivityNodeMap.LoadAsync(definitions, instance.DefinitionVersionId, cancellationToken).ConfigureAwait(false);
         if (filter is null || filter.IsEmpty)
         {
-            var total = await store.CountJournalAsync(id, cancellationToken).ConfigureAwait(false);
-            var rows = count == 0 ? [] : await store.ListJournalAsync(id, offset, count, cancellationToken).ConfigureAwait(false);
+            var total = await queries.CountJournalAsync(id, cancellationToken).ConfigureAwait(false);
+            var rows = count == 0 ? [] : await queries.ListJournalAsync(id, offset, count, cancellationToken).ConfigureAwait(false);
             return new PagedListResponse<ExecutionLogRecordModel>(rows.Select(row => JournalReader.ToModel(row, nodes)).ToList(), total);
         }
 
-        var all = await JournalReader.ReadAllAsync(store, id, cancellationToken).ConfigureAwait(false);
+        var all = await JournalReader.ReadAllAsync(queries, id, cancellationToken).ConfigureAwait(false);
         var matching = all.Where(row => JournalReader.Matches(row, filter, nodes)).ToList();
         return new PagedListResponse<ExecutionLogRecordModel>(
             matching.Skip(offset).Take(count).Select(row => JournalReader.ToModel(row, nodes)).ToList(), matching.Count);

@@ -88,7 +88,7 @@ public static class WorkflowInstanceLister
         return null;
     }
 
-    public static async Task<InstancePage> ListAsync(IWorkflowStore store, InstanceQuery query, IReadOnlyList<string> definitionIds, CancellationToken cancellationToken)
+    public static async Task<InstancePage> ListAsync(IWorkflowQueries store, InstanceQuery query, IReadOnlyList<string> definitionIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);

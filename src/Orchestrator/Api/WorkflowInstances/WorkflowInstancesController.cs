@@ -23,6 +23,7 @@ namespace Itsm.Orchestrator.Api.WorkflowInstances;
 [Tags("Workflow instances")]
 public sealed partial class WorkflowInstancesController(
     IWorkflowStore store,
+    IWorkflowQueries queries,
     IWorkflowRuntime runtime,
     IWorkflowDefinitionService definitions,
     ILogger<WorkflowInstancesController> logger) : OperateApiController
@@ -44,7 +45,7 @@ public sealed partial class WorkflowInstancesController(
             return this.NotFoundProblem($"Workflow instance '{id}' does not exist.");
 
         var state = WorkflowStateSerializer.Deserialize(record.StateJson);
-        var faults = await store.ListFaultsAsync(id, includeResolved: true, cancellationToken).ConfigureAwait(false);
+        var faults = await queries.ListFaultsAsync(id, includeResolved: true, cancellationToken).ConfigureAwait(false);
         var nodes = await ActivityNodeMap.LoadAsync(definitions, record.DefinitionVersionId, cancellationToken).ConfigureAwait(false);
         var (status, subStatus) = ElsaWorkflowStatus.From(record.Status);
         return new WorkflowInstanceModel(record.Id, record.DefinitionId, record.DefinitionVersionId, record.Version, record.ParentInstanceId,
@@ -120,7 +121,7 @@ public sealed partial class WorkflowInstancesController(
         if (request.IsSystem == true)
             return new PagedListResponse<WorkflowInstanceSummaryModel>([], 0);
 
-        var page = await WorkflowInstanceLister.ListAsync(store, query, definitionIds, cancellationToken).ConfigureAwait(false);
+        var page = await WorkflowInstanceLister.ListAsync(queries, query, definitionIds, cancellationToken).ConfigureAwait(false);
         return new PagedListResponse<WorkflowInstanceSummaryModel>(page.Items.Select(WorkflowInstanceSummaryModel.From).ToList(), page.TotalCount);
     }
 

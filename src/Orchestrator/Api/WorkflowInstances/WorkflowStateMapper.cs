@@ -51,9 +51,9 @@ public static class WorkflowStateMapper
     {
         ArgumentNullException.ThrowIfNull(bookmark);
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (bookmark.Role is { } role) metadata["role"] = role;
-        if (bookmark.Title is { } title) metadata["title"] = title;
-        if (bookmark.DueAt is { } dueAt) metadata["dueAt"] = dueAt.ToString("O", CultureInfo.InvariantCulture);
+        if (bookmark.Task?.Role is { } role) metadata["role"] = role;
+        if (bookmark.Task?.Title is { } title) metadata["title"] = title;
+        if (bookmark.Task?.DueAt is { } dueAt) metadata["dueAt"] = dueAt.ToString("O", CultureInfo.InvariantCulture);
         if (bookmark.ResumeAt is { } resumeAt) metadata["resumeAt"] = resumeAt.ToString("O", CultureInfo.InvariantCulture);
         return new BookmarkModel(bookmark.Id, bookmark.Kind, bookmark.Key ?? "", bookmark.Payload, bookmark.ActivityId,
             nodes.NodeIdOf(bookmark.ActivityId), null, bookmark.CreatedAt, AutoBurn: true, metadata.Count > 0 ? metadata : null);

@@ -16,8 +16,5 @@ internal sealed class BookmarkConfiguration : IEntityTypeConfiguration<BookmarkE
         builder.HasIndex(e => e.InstanceId);
         // Only timers have ResumeAt; a partial index keeps the start-up re-arm scan small.
         builder.HasIndex(e => e.ResumeAt).HasFilter("\"ResumeAt\" IS NOT NULL");
-        // The task inbox: by role, newest first.
-        // Only human tasks carry a role: the task inbox index stays out of the way of events and timers.
-        builder.HasIndex(e => new { e.Role, e.CreatedAt }).HasFilter("\"Role\" IS NOT NULL");
     }
 }

@@ -13,7 +13,4 @@ internal sealed class BookmarkEntity
     public string? PayloadJson { get; set; }
     public long CreatedAt { get; set; }
     public long? ResumeAt { get; set; }
-    public string? Role { get; set; }
-    public string? Title { get; set; }
-    public long? DueAt { get; set; }
 }

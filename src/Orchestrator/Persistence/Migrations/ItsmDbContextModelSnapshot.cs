@@ -35,9 +35,6 @@ namespace Itsm.Orchestrator.Persistence.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("DueAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("InstanceId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -55,21 +52,12 @@ namespace Itsm.Orchestrator.Persistence.Migrations
                     b.Property<long?>("ResumeAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Role")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("ResumeAt")
                         .HasFilter("\"ResumeAt\" IS NOT NULL");
-
-                    b.HasIndex("Role", "CreatedAt")
-                        .HasFilter("\"Role\" IS NOT NULL");
 
                     b.HasIndex("Kind", "Key", "CorrelationId");
 
@@ -370,6 +358,41 @@ namespace Itsm.Orchestrator.Persistence.Migrations
                     b.HasIndex("InstanceId");
 
                     b.ToTable("Records", (string)null);
+                });
+
+            modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.TaskEntity", b =>
+                {
+                    b.Property<string>("BookmarkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BookmarkId");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("CreatedAt", "BookmarkId");
+
+                    b.HasIndex("Role", "CreatedAt");
+
+                    b.ToTable("Tasks", (string)null);
                 });
 
             modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.UserEntity", b =>

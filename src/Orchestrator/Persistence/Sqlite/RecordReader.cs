@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Itsm.Orchestrator.Persistence.Sqlite;
 
-/// <summary>Maps rows selected with the <see cref="SqlText"/> column lists (by ordinal) to the contract records.</summary>
+/// <summary>
+/// Maps rows selected with the <see cref="SqlText"/> column lists (by ordinal) to the contract records. Bookmark rows
+/// carry their task's columns after the bookmark's own (<see cref="TaskTable.Read"/>).
+/// </summary>
 internal static class RecordReader
 {
     public static InstanceRecord Instance(SqliteDataReader r) => new(
@@ -33,9 +36,7 @@ internal static class RecordReader
         NullableString(r, 7),
         UtcTicks.ToDateTimeOffset(r.GetInt64(8)),
         UtcTicks.ToDateTimeOffset(NullableInt64(r, 9)),
-        NullableString(r, 10),
-        NullableString(r, 11),
-        UtcTicks.ToDateTimeOffset(NullableInt64(r, 12)));
+        TaskTable.Read(r, SqlText.BookmarkColumnCount));
 
     public static JournalRecord Journal(SqliteDataReader r) => new(
         r.GetString(0),

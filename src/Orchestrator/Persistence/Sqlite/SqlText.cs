@@ -12,7 +12,22 @@ internal static class SqlText
 
     public const string BookmarkColumns =
         "\"Id\", \"InstanceId\", \"ActivityId\", \"ActivityType\", \"Kind\", \"Key\", \"CorrelationId\", \"PayloadJson\", " +
-        "\"CreatedAt\", \"ResumeAt\", \"Role\", \"Title\", \"DueAt\"";
+        "\"CreatedAt\", \"ResumeAt\"";
+
+    public const int BookmarkColumnCount = 10;
+
+    /// <summary>
+    /// Every bookmark read selects the bookmark (alias b) with its task, if any (alias t, see <see cref="TaskTable.SelectList"/>):
+    /// a LEFT JOIN on the task's primary key, so the bookmark row stays generic and a task costs one seek.
+    /// Filters must name b's columns (Tasks has InstanceId and CreatedAt too).
+    /// </summary>
+    private static readonly string SelectBookmarkColumns =
+        "SELECT b.\"Id\", b.\"InstanceId\", b.\"ActivityId\", b.\"ActivityType\", b.\"Kind\", b.\"Key\", b.\"CorrelationId\", " +
+        "b.\"PayloadJson\", b.\"CreatedAt\", b.\"ResumeAt\", " + TaskTable.SelectList("t");
+
+    private const string JoinTask = " LEFT JOIN \"Tasks\" t ON t.\"BookmarkId\" = b.\"Id\"";
+
+    private static readonly string SelectBookmarks = SelectBookmarkColumns + " FROM \"Bookmarks\" b" + JoinTask;
 
     public const string JournalColumns =
         "\"InstanceId\", \"Sequence\", \"ActivityId\", \"ActivityType\", \"ActivityName\", \"EventName\", " +
@@ -40,7 +55,7 @@ internal static class SqlText
 
     public const string InsertBookmark =
         "INSERT INTO \"Bookmarks\" (" + BookmarkColumns + ") " +
-        "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)";
+        "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)";
 
     // Scoped to the instance so one instance's write can never remove another instance's bookmark.
     public const string DeleteBookmark = "DELETE FROM \"Bookmarks\" WHERE \"Id\" = @p0 AND \"InstanceId\" = @p1";
@@ -107,23 +122,21 @@ internal static class SqlText
 
     public const string FindInstance = "SELECT " + InstanceColumns + " FROM \"Instances\" WHERE \"Id\" = @p0";
 
-    public const string FindBookmark = "SELECT " + BookmarkColumns + " FROM \"Bookmarks\" WHERE \"Id\" = @p0";
+    public static readonly string FindBookmark = SelectBookmarks + " WHERE b.\"Id\" = @p0";
 
-    public const string ListBookmarksOfInstance =
-        "SELECT " + BookmarkColumns + " FROM \"Bookmarks\" WHERE \"InstanceId\" = @p0 ORDER BY \"CreatedAt\", \"Id\"";
+    public static readonly string ListBookmarksOfInstance =
+        SelectBookmarks + " WHERE b.\"InstanceId\" = @p0 ORDER BY b.\"CreatedAt\", b.\"Id\"";
 
-    public const string ListBookmarksOfKind =
-        "SELECT " + BookmarkColumns + " FROM \"Bookmarks\" WHERE \"Kind\" = @p0 ORDER BY \"CreatedAt\", \"Id\"";
+    public static readonly string ListBookmarksOfKind =
+        SelectBookmarks + " WHERE b.\"Kind\" = @p0 ORDER BY b.\"CreatedAt\", b.\"Id\"";
 
-    public const string ListTimerBookmarks =
-        "SELECT " + BookmarkColumns + " FROM \"Bookmarks\" WHERE \"ResumeAt\" IS NOT NULL ORDER BY \"ResumeAt\", \"Id\"";
+    public static readonly string ListTimerBookmarks =
+        SelectBookmarks + " WHERE b.\"ResumeAt\" IS NOT NULL ORDER BY b.\"ResumeAt\", b.\"Id\"";
 
     /// <summary>Timers due before @p0 whose instance is not Faulted (a faulted instance's timers wait for its retry).</summary>
-    public const string ListDueTimers =
-        "SELECT " + "b.\"Id\", b.\"InstanceId\", b.\"ActivityId\", b.\"ActivityType\", b.\"Kind\", b.\"Key\", b.\"CorrelationId\", " +
-        "b.\"PayloadJson\", b.\"CreatedAt\", b.\"ResumeAt\", b.\"Role\", b.\"Title\", b.\"DueAt\" " +
-        "FROM \"Bookmarks\" b JOIN \"Instances\" i ON i.\"Id\" = b.\"InstanceId\" " +
-        "WHERE b.\"ResumeAt\" IS NOT NULL AND b.\"ResumeAt\" <= @p0 AND i.\"Status\" <> @p1 ORDER BY b.\"ResumeAt\", b.\"Id\" LIMIT @p2";
+    public static readonly string ListDueTimers =
+        SelectBookmarkColumns + " FROM \"Bookmarks\" b JOIN \"Instances\" i ON i.\"Id\" = b.\"InstanceId\"" + JoinTask +
+        " WHERE b.\"ResumeAt\" IS NOT NULL AND b.\"ResumeAt\" <= @p0 AND i.\"Status\" <> @p1 ORDER BY b.\"ResumeAt\", b.\"Id\" LIMIT @p2";
 
     public const string ListOutbox =
         "SELECT " + OutboxColumns + " FROM \"Outbox\" ORDER BY \"CreatedAt\", \"Id\" LIMIT @p0 OFFSET @p1";
@@ -151,20 +164,20 @@ internal static class SqlText
         // An instance has a handful of bookmarks while one (Kind, Key) can have thousands (every instance waiting
         // for "approved"): narrowed to an instance, seek by instance. Without ANALYZE statistics SQLite would
         // prefer the index with more equality columns and scan every waiting instance.
-        var source = hasInstance ? "\"Bookmarks\" INDEXED BY \"IX_Bookmarks_InstanceId\"" : "\"Bookmarks\"";
-        var sql = "SELECT " + BookmarkColumns + " FROM " + source + " WHERE \"Kind\" = @p0";
+        var source = hasInstance ? "\"Bookmarks\" b INDEXED BY \"IX_Bookmarks_InstanceId\"" : "\"Bookmarks\" b";
+        var sql = SelectBookmarkColumns + " FROM " + source + JoinTask + " WHERE b.\"Kind\" = @p0";
         var next = 1;
-        sql += hasKey ? $" AND \"Key\" = @p{next++}" : " AND \"Key\" IS NULL";
+        sql += hasKey ? $" AND b.\"Key\" = @p{next++}" : " AND b.\"Key\" IS NULL";
         if (hasCorrelation)
         {
-            sql += $" AND \"CorrelationId\" = @p{next++}";
+            sql += $" AND b.\"CorrelationId\" = @p{next++}";
         }
 
         if (hasInstance)
         {
-            sql += $" AND \"InstanceId\" = @p{next}";
+            sql += $" AND b.\"InstanceId\" = @p{next}";
         }
 
-        return sql + " ORDER BY \"CreatedAt\", \"Id\"";
+        return sql + " ORDER BY b.\"CreatedAt\", b.\"Id\"";
     }
 }

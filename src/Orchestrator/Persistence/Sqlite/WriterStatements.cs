@@ -23,6 +23,9 @@ internal sealed class WriterStatements : IDisposable
     private readonly WriterStatement _updateInstance;
     private readonly WriterStatement _insertBookmark;
     private readonly WriterStatement _deleteBookmark;
+    private readonly WriterStatement _insertTask;
+    private readonly WriterStatement _deleteTask;
+    private readonly WriterStatement _deleteTasksOfInstance;
     // One prepared multi-row INSERT per row count: a burst's journal rows go in as one statement, which saves
     // Microsoft.Data.Sqlite's per-statement overhead on the single writer thread (the ceiling of persisted starts).
     private const int MaxJournalRowsPerStatement = 8;
@@ -56,8 +59,11 @@ internal sealed class WriterStatements : IDisposable
         _rollbackToSavepoint = Prepare("ROLLBACK TO " + Savepoint, 0);
         _insertInstance = Prepare(SqlText.InsertInstance, 14);
         _updateInstance = Prepare(SqlText.UpdateInstance, 15);
-        _insertBookmark = Prepare(SqlText.InsertBookmark, 13);
+        _insertBookmark = Prepare(SqlText.InsertBookmark, SqlText.BookmarkColumnCount);
         _deleteBookmark = Prepare(SqlText.DeleteBookmark, 2);
+        _insertTask = Prepare(TaskTable.Insert, TaskTable.InsertParameterCount);
+        _deleteTask = Prepare(TaskTable.Delete, 2);
+        _deleteTasksOfInstance = Prepare(TaskTable.DeleteOfInstance, 1);
         _insertFault = Prepare(SqlText.InsertFault, 8);
         _resolveFault = Prepare(SqlText.ResolveFault, 3);
         _deleteBookmarksOfInstance = Prepare(SqlText.DeleteBookmarksOfInstance, 1);
@@ -116,14 +122,27 @@ internal sealed class WriterStatements : IDisposable
     public bool UpdateInstance(InstanceRecord instance, long expectedRevision) =>
         BindInstance(_updateInstance, instance).Set(14, expectedRevision).ExecuteNonQuery() == 1;
 
-    public void InsertBookmark(BookmarkRecord b) => _insertBookmark
-        .Set(0, b.Id).Set(1, b.InstanceId).Set(2, b.ActivityId).Set(3, b.ActivityType).Set(4, b.Kind).Set(5, b.Key)
-        .Set(6, b.CorrelationId).Set(7, b.PayloadJson).Set(8, UtcTicks.From(b.CreatedAt)).Set(9, UtcTicks.From(b.ResumeAt))
-        .Set(10, b.Role).Set(11, b.Title).Set(12, UtcTicks.From(b.DueAt))
-        .ExecuteNonQuery();
+    /// <summary>Inserts the bookmark and, for a human task, its Tasks row (same unit, so both or neither).</summary>
+    public void InsertBookmark(BookmarkRecord b)
+    {
+        _insertBookmark
+            .Set(0, b.Id).Set(1, b.InstanceId).Set(2, b.ActivityId).Set(3, b.ActivityType).Set(4, b.Kind).Set(5, b.Key)
+            .Set(6, b.CorrelationId).Set(7, b.PayloadJson).Set(8, UtcTicks.From(b.CreatedAt)).Set(9, UtcTicks.From(b.ResumeAt))
+            .ExecuteNonQuery();
+        if (b.Task is { } task)
+        {
+            TaskTable.Bind(_insertTask, b, task);
+            _insertTask.ExecuteNonQuery();
+        }
+    }
 
-    public void DeleteBookmark(string bookmarkId, string instanceId) =>
+    /// <summary>Deletes the bookmark and its task row, if any.</summary>
+    public void DeleteBookmark(string bookmarkId, string instanceId)
+    {
         _deleteBookmark.Set(0, bookmarkId).Set(1, instanceId).ExecuteNonQuery();
+        // The writer only knows the id: a primary-key probe on Tasks is cheaper than reading the bookmark first.
+        _deleteTask.Set(0, bookmarkId).Set(1, instanceId).ExecuteNonQuery();
+    }
 
     public void InsertJournal(IReadOnlyList<JournalRecord> rows)
     {
@@ -202,6 +221,7 @@ internal sealed class WriterStatements : IDisposable
     /// <summary>Deletes an instance and everything hanging off it; false when the instance row did not exist.</summary>
     public bool DeleteInstance(string instanceId)
     {
+        _deleteTasksOfInstance.Set(0, instanceId).ExecuteNonQuery();
         _deleteBookmarksOfInstance.Set(0, instanceId).ExecuteNonQuery();
         _deleteJournalOfInstance.Set(0, instanceId).ExecuteNonQuery();
         _deleteFaultsOfInstance.Set(0, instanceId).ExecuteNonQuery();

@@ -1,20 +1,19 @@
 using Itsm.Orchestrator.Persistence.Entities;
-using Itsm.Orchestrator.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Itsm.Orchestrator.Persistence;
+namespace Itsm.Orchestrator.Persistence.Sqlite;
 
 /// <summary>
-/// <see cref="IWorkflowStore"/> on SQLite. Writes go through one <see cref="GroupCommitWriter"/> (group commit,
+/// <see cref="IWorkflowStore"/> and <see cref="IWorkflowQueries"/> on SQLite. Writes go through one <see cref="GroupCommitWriter"/> (group commit,
 /// prepared statements, a savepoint per unit). The resume hot path (<see cref="FindInstanceAsync"/>,
 /// <see cref="FindBookmarkAsync"/>, <see cref="FindBookmarksAsync"/>) and the other fixed-shape reads use
 /// pooled read sessions with prepared statements; the filtered lists use EF Core no-tracking queries.
 /// Register as a singleton; disposing it drains the writer.
 /// </summary>
-public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDisposable
+public sealed class SqliteWorkflowStore : IWorkflowStore, IWorkflowQueries, IAsyncDisposable, IDisposable
 {
     private const int MaxPageSize = 1000;
 
@@ -334,24 +333,25 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
         var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
-            var tasks = context.Bookmarks.AsNoTracking().Where(b => b.Role != null || b.Title != null);
+            // Every Tasks row is an open human task: the bookmark row only adds where it waits.
+            var tasks = context.Tasks.AsNoTracking();
 
             var roles = (query.Roles ?? []).Append(query.Role).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
             if (roles.Length > 0)
             {
-                tasks = tasks.Where(b => roles.Contains(b.Role!));
+                tasks = tasks.Where(t => roles.Contains(t.Role!));
             }
 
             if (query.InstanceId is { } instanceId)
             {
-                tasks = tasks.Where(b => b.InstanceId == instanceId);
+                tasks = tasks.Where(t => t.InstanceId == instanceId);
             }
 
             if (query.After is { } after)
             {
-                var anchor = await context.Bookmarks.AsNoTracking()
-                    .Where(b => b.Id == after)
-                    .Select(b => (long?)b.CreatedAt)
+                var anchor = await context.Tasks.AsNoTracking()
+                    .Where(t => t.BookmarkId == after)
+                    .Select(t => (long?)t.CreatedAt)
                     .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
 
                 // The anchor task was completed or removed: its position is unknown (see ListInstancesAsync).
@@ -360,14 +360,19 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
                     return [];
                 }
 
-                tasks = tasks.Where(b => b.CreatedAt < createdAt || (b.CreatedAt == createdAt && string.Compare(b.Id, after) < 0));
+                tasks = tasks.Where(t => t.CreatedAt < createdAt || (t.CreatedAt == createdAt && string.Compare(t.BookmarkId, after) < 0));
             }
 
             var rows = await tasks
-                .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id)
+                .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.BookmarkId)
                 .Take(pageSize)
+                .Join(context.Bookmarks.AsNoTracking(), t => t.BookmarkId, b => b.Id, (t, b) => new { Task = t, Bookmark = b })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            return rows.ConvertAll(ToRecord);
+            // The join may not keep the page's order on every provider: order again in memory (one page).
+            return rows
+                .OrderByDescending(row => row.Task.CreatedAt).ThenByDescending(row => row.Task.BookmarkId, StringComparer.Ordinal)
+                .Select(row => ToRecord(row.Bookmark, row.Task))
+                .ToList();
         }
     }
 
@@ -387,10 +392,10 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static BookmarkRecord ToRecord(BookmarkEntity b) => new(
+    private static BookmarkRecord ToRecord(BookmarkEntity b, TaskEntity t) => new(
         b.Id, b.InstanceId, b.ActivityId, b.ActivityType, b.Kind, b.Key, b.CorrelationId, b.PayloadJson,
-        UtcTicks.ToDateTimeOffset(b.CreatedAt), UtcTicks.ToDateTimeOffset(b.ResumeAt), b.Role, b.Title,
-        UtcTicks.ToDateTimeOffset(b.DueAt));
+        UtcTicks.ToDateTimeOffset(b.CreatedAt), UtcTicks.ToDateTimeOffset(b.ResumeAt),
+        new Itsm.Activities.Model.HumanTask { Role = t.Role, Title = t.Title, DueAt = UtcTicks.ToDateTimeOffset(t.DueAt), Priority = t.Priority });
 
     private static List<T> ReadAll<T>(PreparedStatement statement, Func<SqliteDataReader, T> map)
     {

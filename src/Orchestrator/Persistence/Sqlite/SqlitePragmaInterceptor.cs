@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Itsm.Orchestrator.Persistence;
+namespace Itsm.Orchestrator.Persistence.Sqlite;
 
 /// <summary>
 /// Applies the per-connection pragmas to every connection EF Core opens. <c>synchronous</c> is a

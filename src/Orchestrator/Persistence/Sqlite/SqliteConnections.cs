@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Itsm.Orchestrator.Persistence;
+namespace Itsm.Orchestrator.Persistence.Sqlite;
 
 /// <summary>Opens raw connections configured the way every Itsm connection must be.</summary>
 internal static class SqliteConnections
