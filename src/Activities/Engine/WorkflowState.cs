@@ -9,6 +9,16 @@ namespace Itsm.Activities.Engine;
 /// </summary>
 public sealed class WorkflowState
 {
+    /// <summary>
+    /// The shape this state was written in. Bumped when engine types change; the runtime migrates older stored
+    /// states on load (see the Orchestrator's <c>StateMigrations</c>). 1 = before versioning (no property).
+    /// </summary>
+    public const int CurrentSchemaVersion = 2;
+
+    /// <summary>Written first, so a reader can tell the version from the document's first bytes.</summary>
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public int SchemaVersion { get; set; } = CurrentSchemaVersion;
+
     public string InstanceId { get; set; } = "";
     public string DefinitionId { get; set; } = "";
     public string DefinitionVersionId { get; set; } = "";

@@ -20,15 +20,30 @@ public static class WorkflowStateSerializer
 
     public static string Serialize(WorkflowState state) => JsonSerializer.Serialize(state, Options);
 
+    // The version is the document's first property: a current state is recognised from its first bytes and read in one
+    // pass; only an older one goes through a JSON tree to be migrated.
+    private static readonly string CurrentPrefix = $"{{\"schemaVersion\":{WorkflowState.CurrentSchemaVersion},";
+
     public static WorkflowState Deserialize(string json, CompiledWorkflow? workflow = null)
     {
-        var state = JsonSerializer.Deserialize<WorkflowState>(json, Options)
+        ArgumentNullException.ThrowIfNull(json);
+        var state = (json.StartsWith(CurrentPrefix, StringComparison.Ordinal)
+                ? JsonSerializer.Deserialize<WorkflowState>(json, Options)
+                : ReadOlder(json))
             ?? throw new InvalidOperationException("Stored workflow state is empty.");
         state.Variables = Plain(state.Variables, workflow);
         state.Input = state.Input is null ? null : Plain(state.Input, null);
         state.Output = state.Output is null ? null : Plain(state.Output, null);
         state.Bookmarks = state.Bookmarks.Select(b => b with { Payload = b.Payload is JsonElement e ? PlainJson.ToPlain(e) : b.Payload }).ToList();
         return state;
+    }
+
+    private static WorkflowState? ReadOlder(string json)
+    {
+        if (System.Text.Json.Nodes.JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = Options.MaxDepth }) is not System.Text.Json.Nodes.JsonObject document)
+            return null;
+        StateMigrations.Upgrade(document);
+        return document.Deserialize<WorkflowState>(Options);
     }
 
     private static Dictionary<string, object?> Plain(Dictionary<string, object?> values, CompiledWorkflow? workflow)
