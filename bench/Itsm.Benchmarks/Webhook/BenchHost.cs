@@ -8,7 +8,8 @@ namespace Itsm.Benchmarks.Webhook;
 /// </summary>
 internal sealed class BenchHost : IAsyncDisposable
 {
-    public const string ApiKey = "bench-api-key-0123456789";
+    // At least 32 characters: the host runs as Production, which refuses shorter keys at start-up.
+    public const string ApiKey = "bench-api-key-0123456789abcdefghijklmnop";
     private readonly string _root;
     private readonly OrchestratorProcess _process;
 
@@ -20,12 +21,17 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public Uri BaseUri => _process.BaseUri;
 
+    // The bench measures how many starts the host can commit; the per-route webhook limit (600/min by default) would
+    // answer nearly all of them 429, so it is off here.
+    private static readonly Dictionary<string, string> BenchSettings = new() { ["Itsm__Webhooks__RateLimit__PermitLimit"] = "0" };
+
     public static async Task<BenchHost> StartAsync(IReadOnlyDictionary<string, string> workflows, CancellationToken cancellationToken)
     {
         var root = Directory.CreateTempSubdirectory("itsm-webhook-bench-").FullName;
         var workflowsPath = Directory.CreateDirectory(Path.Combine(root, "workflows")).FullName;
         foreach (var (name, json) in workflows) await File.WriteAllTextAsync(Path.Combine(workflowsPath, name), json, cancellationToken);
-        var process = await OrchestratorProcess.StartAsync(LocateOrchestrator(), Path.Combine(root, "data"), workflowsPath, ApiKey, cancellationToken);
+        var process = await OrchestratorProcess.StartAsync(LocateOrchestrator(), Path.Combine(root, "data"), workflowsPath, ApiKey, cancellationToken,
+            BenchSettings);
         return new BenchHost(root, process);
     }
 
