@@ -9,13 +9,14 @@ namespace Itsm.Orchestrator.Definitions;
 /// Draft/publish versioning on top of <see cref="IDefinitionStore"/>. Drafts are saved as they are (a designer
 /// auto-saves half-finished work); publishing compiles the version and refuses it with the compiler's errors.
 /// </summary>
-public sealed class WorkflowDefinitionService(
+public sealed partial class WorkflowDefinitionService(
     IDefinitionStore store,
     WorkflowCompiler compiler,
     CompiledWorkflowCache cache,
     DefinitionLifecycleNotifier lifecycle,
     TriggerIndex triggers,
-    TimeProvider clock) : IWorkflowDefinitionService
+    TimeProvider clock,
+    ILogger<WorkflowDefinitionService> logger) : IWorkflowDefinitionService
 {
     public const string ToolVersion = "3.6.0.0";
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -206,7 +207,18 @@ public sealed class WorkflowDefinitionService(
     {
         foreach (var record in await store.ListPublishedAsync(cancellationToken))
         {
-            var compiled = compiler.Compile(ToModel(record));
+            CompiledWorkflow compiled;
+            try
+            {
+                compiled = compiler.Compile(ToModel(record));
+            }
+            catch (WorkflowDefinitionException ex)
+            {
+                // A version published under another build (an activity library since removed, say) must not keep the
+                // host from starting: it stays published, listens on nothing, and a start answers why (422).
+                LogNotCompiling(record.DefinitionId, record.Version, string.Join("; ", ex.Errors.Select(e => $"{e.Path}: {e.Message}")));
+                continue;
+            }
             _published[record.DefinitionId] = record;
             await lifecycle.PublishedAsync(new DefinitionPublished(record, compiled, AtStartup: true));
         }
@@ -244,4 +256,7 @@ public sealed class WorkflowDefinitionService(
 
     /// <summary>Keeps the stored JSON's flags in step with the record's (they change when other versions do).</summary>
     private DefinitionRecord Stamp(DefinitionRecord record) => record with { ModelJson = ElsaJson.Serialize(ToModel(record)) };
+
+    [LoggerMessage(LogLevel.Error, "Published workflow {DefinitionId} v{Version} no longer compiles and is not listening: {Errors}")]
+    private partial void LogNotCompiling(string definitionId, int version, string errors);
 }
