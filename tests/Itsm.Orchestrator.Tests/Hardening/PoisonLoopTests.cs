@@ -57,7 +57,8 @@ public sealed class PoisonLoopTests : IAsyncLifetime
             (await first.ExitsWithinAsync(TimeSpan.FromSeconds(30))).Should().BeTrue("the step after the delay kills the host");
         }
 
-        // Each restart fires the overdue timer again; the ones within the limit still die with their run.
+        // Each restart fires the overdue timer again; the ones within the limit still die with their run. A node is the
+        // survivor once the instance reads as quarantined through it (not after a fixed time: CI machines are slow).
         var crashes = 1;
         OrchestratorProcess? survivor = null;
         for (var restart = 0; restart < 6 && survivor is null; restart++)
@@ -72,13 +73,13 @@ public sealed class PoisonLoopTests : IAsyncLifetime
                 crashes++; // died before it reported healthy
                 continue;
             }
-            if (await node.ExitsWithinAsync(TimeSpan.FromSeconds(8)))
+            if (await QuarantinedOrCrashedAsync(node, instanceId))
             {
-                crashes++;
-                await node.DisposeAsync();
+                survivor = node;
                 continue;
             }
-            survivor = node;
+            crashes++;
+            await node.DisposeAsync();
         }
 
         survivor.Should().NotBeNull("after the limit of unfinished runs the instance is quarantined instead of run");
@@ -87,6 +88,7 @@ public sealed class PoisonLoopTests : IAsyncLifetime
             crashes.Should().Be(3, "the default limit lets three unattended runs start before the quarantine");
             using var admin = new HttpClient { BaseAddress = survivor.BaseUri };
             admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", ApiKey);
+            (await survivor.ExitsWithinAsync(TimeSpan.FromSeconds(2))).Should().BeFalse("the quarantined instance no longer runs");
             var faults = await admin.GetFromJsonAsync<JsonObject>($"api/instances/{instanceId}/faults");
             faults!["items"]!.AsArray().Should().ContainSingle().Which!["message"]!.GetValue<string>().Should().Contain("Quarantined");
             (await admin.GetAsync("health")).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -96,5 +98,31 @@ public sealed class PoisonLoopTests : IAsyncLifetime
             instance!["status"]!.GetValue<string>().Should().Be("Finished");
             instance["subStatus"]!.GetValue<string>().Should().Be("Cancelled");
         }
+    }
+
+    /// <summary>True once the instance reads as Faulted through the node; false when the node died first.</summary>
+    private static async Task<bool> QuarantinedOrCrashedAsync(OrchestratorProcess node, string instanceId)
+    {
+        using var client = new HttpClient { BaseAddress = node.BaseUri, Timeout = TimeSpan.FromSeconds(5) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", ApiKey);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await node.ExitsWithinAsync(TimeSpan.FromMilliseconds(250))) return false;
+            try
+            {
+                var instance = await client.GetFromJsonAsync<JsonObject>($"elsa/api/workflow-instances/{instanceId}");
+                if (instance?["subStatus"]?.GetValue<string>() == "Faulted") return true;
+            }
+            catch (HttpRequestException)
+            {
+                // The node is going down mid-request.
+            }
+            catch (TaskCanceledException)
+            {
+                // Likewise, or slow under load: ask again.
+            }
+        }
+        throw new TimeoutException("The node neither crashed nor quarantined the instance within 90 s.");
     }
 }
