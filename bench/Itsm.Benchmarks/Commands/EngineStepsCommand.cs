@@ -85,18 +85,18 @@ internal static class EngineStepsCommand
         report.Line("best / worst round", $"{references.Min(r => r.NanosecondsPerOperation):F1} / {references.Max(r => r.NanosecondsPerOperation):F1}", "ns");
         report.Line("allocated per operation", reference.BytesPerOperation, "bytes", 1);
 
-        var literalPerStep = literal.Long.NanosecondsPerStep;
+        var literalPerStep = literal.LongRun.NanosecondsPerStep;
         report.Header("summary (median rounds)");
         report.Line("literal step (total/10)", literalPerStep, "ns", 0);
         report.Line("literal step (marginal)", literal.NanosecondsPerStep, "ns", 0);
         report.Line("literal step target", $"< {LiteralTargetNanoseconds:F0}", "ns");
         report.Line("literal verdict", literalPerStep < LiteralTargetNanoseconds ? "MEETS TARGET" : "MISSES TARGET");
         report.Line("literal step / reference op", literalPerStep / reference.NanosecondsPerOperation, "x", 1);
-        report.Line("javascript step (total/10)", script.Long.NanosecondsPerStep, "ns", 0);
+        report.Line("javascript step (total/10)", script.LongRun.NanosecondsPerStep, "ns", 0);
         report.Line("javascript step (marginal)", script.NanosecondsPerStep, "ns", 0);
-        report.Line("javascript step / reference op", script.Long.NanosecondsPerStep / reference.NanosecondsPerOperation, "x", 1);
-        report.Line("bytes/step literal (total/10)", literal.Long.BytesPerStep, "bytes", 0);
-        report.Line("bytes/step javascript (total/10)", script.Long.BytesPerStep, "bytes", 0);
+        report.Line("javascript step / reference op", script.LongRun.NanosecondsPerStep / reference.NanosecondsPerOperation, "x", 1);
+        report.Line("bytes/step literal (total/10)", literal.LongRun.BytesPerStep, "bytes", 0);
+        report.Line("bytes/step javascript (total/10)", script.LongRun.BytesPerStep, "bytes", 0);
         return 0;
     }
 

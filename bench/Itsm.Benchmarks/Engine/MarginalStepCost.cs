@@ -5,15 +5,15 @@ namespace Itsm.Benchmarks.Engine;
 /// costs, and what remains of the short run is the fixed per-run cost (state, burst, journal list, ...).
 /// Total/steps alone would charge that fixed cost to the steps.
 /// </summary>
-public sealed record MarginalStepCost(EngineRunResult Short, EngineRunResult Long)
+public sealed record MarginalStepCost(EngineRunResult ShortRun, EngineRunResult LongRun)
 {
-    private int ExtraSteps => Long.StepsPerRun - Short.StepsPerRun;
+    private int ExtraSteps => LongRun.StepsPerRun - ShortRun.StepsPerRun;
 
-    public double NanosecondsPerStep => (Long.NanosecondsPerRun - Short.NanosecondsPerRun) / ExtraSteps;
+    public double NanosecondsPerStep => (LongRun.NanosecondsPerRun - ShortRun.NanosecondsPerRun) / ExtraSteps;
 
-    public double BytesPerStep => (Long.BytesPerRun - Short.BytesPerRun) / ExtraSteps;
+    public double BytesPerStep => (LongRun.BytesPerRun - ShortRun.BytesPerRun) / ExtraSteps;
 
-    public double NanosecondsPerRunOverhead => Short.NanosecondsPerRun - (Short.StepsPerRun * NanosecondsPerStep);
+    public double NanosecondsPerRunOverhead => ShortRun.NanosecondsPerRun - (ShortRun.StepsPerRun * NanosecondsPerStep);
 
-    public double BytesPerRunOverhead => Short.BytesPerRun - (Short.StepsPerRun * BytesPerStep);
+    public double BytesPerRunOverhead => ShortRun.BytesPerRun - (ShortRun.StepsPerRun * BytesPerStep);
 }

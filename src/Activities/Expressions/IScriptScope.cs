@@ -4,8 +4,11 @@ namespace Itsm.Activities.Expressions;
 public interface IScriptScope
 {
     IEnumerable<string> VariableNames { get; }
-    object? GetVariable(string name);
-    void SetVariable(string name, object? value);
+    /// <summary>Reads a variable by its name or its id.</summary>
+    object? GetVariable(string nameOrId);
+
+    /// <summary>Writes a declared variable, found by its name or its id.</summary>
+    void SetVariable(string nameOrId, object? value);
     IReadOnlyDictionary<string, object?> WorkflowInput { get; }
     string InstanceId { get; }
     string? CorrelationId { get; set; }

@@ -1,10 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Dynamic;
+using System.Text.RegularExpressions;
 using Jint;
 using Jint.Native;
 using Jint.Runtime;
 using Jint.Runtime.Descriptors;
 using Jint.Runtime.Interop;
-using System.Text.RegularExpressions;
 using Itsm.Activities.Model;
 
 namespace Itsm.Activities.Expressions;
@@ -18,6 +19,7 @@ namespace Itsm.Activities.Expressions;
 /// native stack guard on, regex matching held to the time limit, values crossing in either direction bounded in
 /// depth (<see cref="ScriptValues"/>), and a bound on how many scripts evaluate at once (<see cref="ScriptOptions"/>).
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "The Jint engine lives for one burst and is dropped with its ActivityContext; its Dispose only clears caches the GC reclaims, and a disposable ActivityContext would change the public activity API.")]
 public sealed class ScriptHost
 {
     private readonly Jint.Engine _engine;

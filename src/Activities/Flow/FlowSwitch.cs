@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Itsm.Activities.Engine;
 using Itsm.Activities.Expressions;
 using Itsm.Activities.Model;
@@ -21,6 +22,7 @@ public sealed class FlowSwitch : Activity<FlowSwitch.Inputs>
         public SwitchMode Mode { get; set; } = SwitchMode.MatchFirst;
     }
 
+    [SuppressMessage("Naming", "CA1716", Justification = "A switch case in Elsa's FlowSwitch vocabulary; always qualified as FlowSwitch.Case, and VB consumers are not a target.")]
     public sealed record Case
     {
         public string Label { get; init; } = "";

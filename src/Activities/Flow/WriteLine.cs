@@ -5,7 +5,7 @@ namespace Itsm.Activities.Flow;
 
 /// <summary>Writes a line of text to the log (and to the instance's journal).</summary>
 [Activity("Elsa", "WriteLine", Category = "Console", DisplayName = "Write Line", Description = "Writes a line of text to the log.")]
-public sealed class WriteLine : Activity<WriteLine.Inputs>
+public sealed partial class WriteLine : Activity<WriteLine.Inputs>
 {
     public sealed class Inputs
     {
@@ -15,7 +15,10 @@ public sealed class WriteLine : Activity<WriteLine.Inputs>
 
     protected override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Inputs input, CancellationToken cancellationToken)
     {
-        context.Logger.LogInformation("WriteLine in {InstanceId}: {Text}", context.InstanceId, input.Text);
+        LogLine(context.Logger, context.InstanceId, input.Text);
         return new(Done(input.Text));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "WriteLine in {InstanceId}: {Text}")]
+    private static partial void LogLine(ILogger logger, string instanceId, string? text);
 }

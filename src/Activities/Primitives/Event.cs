@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Itsm.Activities.Model;
 
 namespace Itsm.Activities.Primitives;
@@ -8,6 +9,7 @@ namespace Itsm.Activities.Primitives;
 /// </summary>
 [Activity("Elsa", "Event", Category = "Primitives", Kind = ActivityKind.Trigger, Description = "Waits for an event to be published.")]
 [Output("result", typeof(object), Description = "The event's payload.")]
+[SuppressMessage("Naming", "CA1716", Justification = "Elsa 3 names this activity Event (Elsa.Event); Itsm keeps Elsa's vocabulary, and VB consumers are not a target.")]
 public sealed class Event : Activity<Event.Inputs>, ITriggerActivity
 {
     public sealed class Inputs

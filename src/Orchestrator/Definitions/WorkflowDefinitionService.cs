@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Itsm.Activities.Definitions;
 using Itsm.Activities.Engine;
 using Itsm.Orchestrator.Persistence;
@@ -9,6 +10,7 @@ namespace Itsm.Orchestrator.Definitions;
 /// Draft/publish versioning on top of <see cref="IDefinitionStore"/>. Drafts are saved as they are (a designer
 /// auto-saves half-finished work); publishing compiles the version and refuses it with the compiler's errors.
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "A singleton's SemaphoreSlim used only through WaitAsync holds no OS handle; disposing it at shutdown would only turn an in-flight Release into ObjectDisposedException.")]
 public sealed partial class WorkflowDefinitionService(
     IDefinitionStore store,
     WorkflowCompiler compiler,

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Itsm.Orchestrator.Persistence;
 using Itsm.Orchestrator.Runtime;
 
@@ -8,6 +9,7 @@ namespace Itsm.Orchestrator.Outbox;
 /// redelivery cannot resume a wait created after the first delivery), and workflows the event starts get instance
 /// ids derived from the delivery, so a redelivery finds them started.
 /// </summary>
+[SuppressMessage("Naming", "CA1711", Justification = "Handles the DeliverEvent outbox kind (an IOutboxHandler), not a .NET event-handler delegate.")]
 public sealed class DeliverEventHandler(IWorkflowRuntime runtime) : IOutboxHandler
 {
     public string Kind => OutboxKinds.DeliverEvent;

@@ -8,7 +8,7 @@ namespace Itsm.Orchestrator.Outbox;
 /// Resumes the parent waiting on a child workflow that ended. Idempotent: the parent's bookmark is consumed by the
 /// first resume, so a redelivery finds nothing to do. A faulted parent keeps the item until it is retried.
 /// </summary>
-public sealed class ResumeParentHandler(IWorkflowRuntime runtime, ILogger<ResumeParentHandler> logger) : IOutboxHandler
+public sealed partial class ResumeParentHandler(IWorkflowRuntime runtime, ILogger<ResumeParentHandler> logger) : IOutboxHandler
 {
     public string Kind => OutboxKinds.ResumeParent;
 
@@ -24,8 +24,11 @@ public sealed class ResumeParentHandler(IWorkflowRuntime runtime, ILogger<Resume
             case ResumeOutcome.InstanceFaulted:
                 throw new InvalidOperationException($"Parent instance '{result.InstanceId}' is faulted; the result of child '{payload.ChildInstanceId}' is delivered after it is retried.");
             case ResumeOutcome.NotFound:
-                logger.LogDebug("Parent bookmark {BookmarkId} of child {ChildId} was already resumed or is gone", payload.ParentBookmarkId, payload.ChildInstanceId);
+                LogParentGone(logger, payload.ParentBookmarkId, payload.ChildInstanceId);
                 break;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Parent bookmark {BookmarkId} of child {ChildId} was already resumed or is gone")]
+    private static partial void LogParentGone(ILogger logger, string bookmarkId, string childId);
 }

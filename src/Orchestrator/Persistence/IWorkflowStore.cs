@@ -41,8 +41,8 @@ public interface IWorkflowStore
     /// <summary>Removes an outbox row whose work is done (false when it was already gone).</summary>
     Task<bool> CompleteOutboxAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Keeps a failed outbox row with its error, to be claimed again at <paramref name="retryAt"/>.</summary>
-    Task FailOutboxAsync(string id, DateTimeOffset retryAt, string error, CancellationToken cancellationToken);
+    /// <summary>Keeps a failed outbox row with its <paramref name="lastError"/>, to be claimed again at <paramref name="retryAt"/>.</summary>
+    Task FailOutboxAsync(string id, DateTimeOffset retryAt, string lastError, CancellationToken cancellationToken);
 
     Task<StoredRecord?> FindRecordAsync(string recordType, string recordId, CancellationToken cancellationToken);
 

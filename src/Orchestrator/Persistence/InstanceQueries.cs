@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Itsm.Orchestrator.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,17 +80,20 @@ internal static class InstanceQueries
         };
 
     // Spelled out per column (rather than composed from a column selector) so EF translates plain comparisons.
+    [SuppressMessage("Globalization", "CA1309", Justification = "EF Core translates string.Compare(a, b) to SQLite's BINARY (ordinal) comparison; the StringComparison overload does not translate.")]
     private static IQueryable<InstanceEntity> AfterCreatedAt(
         IQueryable<InstanceEntity> source, long value, bool ascending, string afterId) => ascending
         ? source.Where(e => e.CreatedAt > value || (e.CreatedAt == value && string.Compare(e.Id, afterId) > 0))
         : source.Where(e => e.CreatedAt < value || (e.CreatedAt == value && string.Compare(e.Id, afterId) < 0));
 
+    [SuppressMessage("Globalization", "CA1309", Justification = "EF Core translates string.Compare(a, b) to SQLite's BINARY (ordinal) comparison; the StringComparison overload does not translate.")]
     private static IQueryable<InstanceEntity> AfterUpdatedAt(
         IQueryable<InstanceEntity> source, long value, bool ascending, string afterId) => ascending
         ? source.Where(e => e.UpdatedAt > value || (e.UpdatedAt == value && string.Compare(e.Id, afterId) > 0))
         : source.Where(e => e.UpdatedAt < value || (e.UpdatedAt == value && string.Compare(e.Id, afterId) < 0));
 
     /// <summary>SQLite sorts NULL first ascending and last descending; unfinished instances follow that.</summary>
+    [SuppressMessage("Globalization", "CA1309", Justification = "EF Core translates string.Compare(a, b) to SQLite's BINARY (ordinal) comparison; the StringComparison overload does not translate.")]
     private static IQueryable<InstanceEntity> AfterFinishedAt(
         IQueryable<InstanceEntity> source, long? value, bool ascending, string afterId) => (value, ascending) switch
     {

@@ -72,7 +72,7 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
         };
     }
 
-    private IReadOnlyList<RecordWrite> RecordWrites()
+    private List<RecordWrite> RecordWrites()
     {
         List<RecordWrite>? rows = null;
         foreach (var burst in Bursts)
@@ -80,7 +80,7 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
                 (rows ??= []).Add(new RecordWrite(change.RecordType, change.RecordId,
                     change.Operation == RecordOperation.Delete ? null : System.Text.Json.JsonSerializer.Serialize(change.Data, Activities.Definitions.ElsaJson.Options),
                     State.InstanceId, change.ActivityId, State.UpdatedAt));
-        return rows ?? (IReadOnlyList<RecordWrite>)[];
+        return rows ?? [];
     }
 
     /// <summary>The outbox rows of this unit: published events, the waiting parent of a child that ended, extras.</summary>

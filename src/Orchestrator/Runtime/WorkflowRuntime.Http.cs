@@ -108,7 +108,7 @@ public sealed partial class WorkflowRuntime
             || list.Any(m => string.Equals(m as string, method, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static IReadOnlyDictionary<string, object?>? ToInput(object? body) => body is System.Dynamic.ExpandoObject expando
+    private static Dictionary<string, object?>? ToInput(object? body) => body is System.Dynamic.ExpandoObject expando
         ? new Dictionary<string, object?>(expando, StringComparer.Ordinal)
         : null;
 }

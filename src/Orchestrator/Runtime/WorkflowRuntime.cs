@@ -164,18 +164,16 @@ public sealed partial class WorkflowRuntime(
     }
 
     public Task<CommandResult> CancelAsync(string instanceId, CancellationToken cancellationToken)
-        => RetryOnConflictAsync(instanceId, () => RunCommandAsync(instanceId, (workflow, state) =>
-        {
-            if (state.IsTerminal) return null;
-            return ValueTask.FromResult(executor.Cancel(workflow, state));
-        }, "is already finished", cancellationToken), cancellationToken);
+        => RetryOnConflictAsync(instanceId, () => RunCommandAsync(instanceId, state => !state.IsTerminal,
+            (workflow, state) => ValueTask.FromResult(executor.Cancel(workflow, state)),
+            "is already finished", cancellationToken), cancellationToken);
 
     public Task<CommandResult> RetryAsync(string instanceId, CancellationToken cancellationToken)
-        => RetryOnConflictAsync(instanceId, () => RunCommandAsync(instanceId, (workflow, state) =>
-            state.Status == InstanceStatus.Faulted ? executor.RetryAsync(workflow, state, cancellationToken) : null,
+        => RetryOnConflictAsync(instanceId, () => RunCommandAsync(instanceId, state => state.Status == InstanceStatus.Faulted,
+            (workflow, state) => executor.RetryAsync(workflow, state, cancellationToken),
             "is not faulted", cancellationToken), cancellationToken);
 
-    private async Task<CommandResult> RunCommandAsync(string instanceId, Func<CompiledWorkflow, WorkflowState, ValueTask<BurstResult>?> command, string conflict, CancellationToken cancellationToken)
+    private async Task<CommandResult> RunCommandAsync(string instanceId, Func<WorkflowState, bool> applies, Func<CompiledWorkflow, WorkflowState, ValueTask<BurstResult>> command, string conflict, CancellationToken cancellationToken)
     {
         var unit = new UnitOfWork();
         IReadOnlyList<InstanceWrite> writes;
@@ -186,9 +184,9 @@ public sealed partial class WorkflowRuntime(
             if (loaded.Pending is null) return new CommandResult(CommandOutcome.NotFound, $"Instance '{instanceId}' does not exist.", null);
             pending = loaded.Pending;
             var wasFaulted = pending.State.Status == InstanceStatus.Faulted;
-            var run = command(pending.Workflow, pending.State);
-            if (run is null) return new CommandResult(CommandOutcome.Conflict, $"Instance '{instanceId}' {conflict} (status {pending.State.Status}).", pending.State);
-            pending.Bursts.Add(await run.Value);
+            // Checked before the command is called (not a nullable ValueTask): a ValueTask is awaited once, never stored.
+            if (!applies(pending.State)) return new CommandResult(CommandOutcome.Conflict, $"Instance '{instanceId}' {conflict} (status {pending.State.Status}).", pending.State);
+            pending.Bursts.Add(await command(pending.Workflow, pending.State));
             // Timers that fell due while the instance was faulted were skipped: arm them again once it runs.
             if (wasFaulted && pending.State.Status != InstanceStatus.Faulted && pending.State.Bookmarks.Exists(b => b.ResumeAt is not null))
             {

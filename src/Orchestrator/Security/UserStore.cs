@@ -261,7 +261,7 @@ public sealed class UserStore(
 
     private static bool IsAdmin(UserEntity row) => ParseRoles(row.Roles).Contains(ItsmRoles.Admin, StringComparer.Ordinal);
 
-    private static IReadOnlyList<string> ParseRoles(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
+    private static string[] ParseRoles(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
 
     private static UserAccount ToAccount(UserEntity row) => new(
         row.Id,

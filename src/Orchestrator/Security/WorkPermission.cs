@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 
 namespace Itsm.Orchestrator.Security;
@@ -6,6 +7,7 @@ namespace Itsm.Orchestrator.Security;
 /// Who may do the work: the rule of <see cref="ItsmPolicies.Work"/> for shaping answers (a reader without it does
 /// not see resume tokens), and the finer rule for completing one task.
 /// </summary>
+[SuppressMessage("Naming", "CA1711", Justification = "An authorization rule named in the domain's terms, not a code-access-security permission.")]
 public static class WorkPermission
 {
     /// <summary>Roles that may complete any task whatever its role: they run the process, not one queue.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Itsm.Activities.Definitions;
 using Itsm.Activities.Engine;
@@ -37,7 +38,7 @@ public sealed class FlowSemanticsTests
             new JsonObject { ["label"] = "P1", ["condition"] = new JsonObject { ["type"] = "JavaScript", ["value"] = "variables.Priority == 1" } },
             new JsonObject { ["label"] = "P3", ["condition"] = new JsonObject { ["type"] = "JavaScript", ["value"] = "variables.Priority >= 3 && variables.Priority < 5" } });
         var flow = new FlowBuilder()
-            .Variable("Priority", "Int32", priority.ToString())
+            .Variable("Priority", "Int32", priority.ToString(CultureInfo.InvariantCulture))
             .Variable("Route", "String")
             .Activity("switch", "Elsa.FlowSwitch", ("cases", cases))
             .Activity("p1", "Elsa.SetVariable", ("variable", VariableRef("Route")), ("value", Literal("Object", "P1")))

@@ -230,8 +230,8 @@ public sealed class ScriptLimitsTests
     private sealed class FakeScope : Dictionary<string, object?>, IScriptScope
     {
         public IEnumerable<string> VariableNames => Keys;
-        public object? GetVariable(string name) => TryGetValue(name, out var value) ? value : null;
-        public void SetVariable(string name, object? value) => this[name] = value;
+        public object? GetVariable(string nameOrId) => TryGetValue(nameOrId, out var value) ? value : null;
+        public void SetVariable(string nameOrId, object? value) => this[nameOrId] = value;
         public IReadOnlyDictionary<string, object?> WorkflowInput { get; } = new Dictionary<string, object?>();
         public string InstanceId => "instance";
         public string? CorrelationId { get; set; }

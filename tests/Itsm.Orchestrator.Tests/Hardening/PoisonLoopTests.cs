@@ -83,12 +83,13 @@ public sealed class PoisonLoopTests : IAsyncLifetime
         }
 
         survivor.Should().NotBeNull("after the limit of unfinished runs the instance is quarantined instead of run");
-        await using (survivor!)
+        // The assertion above throws when there is no survivor: from here on it is known to be set.
+        await using (var host = survivor!)
         {
             crashes.Should().Be(3, "the default limit lets three unattended runs start before the quarantine");
-            using var admin = new HttpClient { BaseAddress = survivor.BaseUri };
+            using var admin = new HttpClient { BaseAddress = host.BaseUri };
             admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", ApiKey);
-            (await survivor.ExitsWithinAsync(TimeSpan.FromSeconds(2))).Should().BeFalse("the quarantined instance no longer runs");
+            (await host.ExitsWithinAsync(TimeSpan.FromSeconds(2))).Should().BeFalse("the quarantined instance no longer runs");
             var faults = await admin.GetFromJsonAsync<JsonObject>($"api/instances/{instanceId}/faults");
             faults!["items"]!.AsArray().Should().ContainSingle().Which!["message"]!.GetValue<string>().Should().Contain("Quarantined");
             (await admin.GetAsync("health")).StatusCode.Should().Be(HttpStatusCode.OK);

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using Itsm.Activities.Engine;
 using Itsm.Activities.Model;
 using Itsm.Activities.Tests.Support;
@@ -84,7 +85,7 @@ public sealed class SendHttpRequestTests : IAsyncLifetime
 
         state.Status.Should().Be(InstanceStatus.Finished, state.Fault?.Message);
         state.Variables["Status"].Should().Be(200);
-        Convert.ToInt32(Field(state.Variables["Body"], "id")).Should().Be(42);
+        Convert.ToInt32(Field(state.Variables["Body"], "id"), CultureInfo.InvariantCulture).Should().Be(42);
         Field(state.Variables["Headers"], "x-ticket").Should().Be("42");
     }
 

@@ -23,10 +23,9 @@ public sealed class ItsmAppFactory : WebApplicationFactory<Program>
     private readonly bool _ownsData;
 
     private readonly bool _realTimers;
-
-    /// <param name="realTimers">Keep the system clock and Hangfire's server (for the few tests of that wiring).</param>
     private readonly string? _workflowsPath;
 
+    /// <param name="realTimers">Keep the system clock and Hangfire's server (for the few tests of that wiring).</param>
     /// <param name="workflowsPath">Seed from this folder instead of the repository's <c>workflows/</c>.</param>
     public ItsmAppFactory(string? dataPath = null, DateTimeOffset? now = null, bool realTimers = false, string? workflowsPath = null)
     {

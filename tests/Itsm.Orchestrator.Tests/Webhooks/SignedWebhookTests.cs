@@ -26,7 +26,7 @@ public sealed class SignedWebhookTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private string Sign(string body, DateTimeOffset at, string secret = Secret) => WebhookSignature.Sign(secret, at, Encoding.UTF8.GetBytes(body));
+    private static string Sign(string body, DateTimeOffset at, string secret = Secret) => WebhookSignature.Sign(secret, at, Encoding.UTF8.GetBytes(body));
 
     [Fact]
     public async Task Request_signed_with_the_trigger_secret_starts_the_workflow()

@@ -91,7 +91,7 @@ public sealed class JsonBodyValidationFilter : IAsyncResourceFilter
         return end < 0 ? message : message[..(end + 1)];
     }
 
-    private static ObjectResult Invalid(ResourceExecutingContext context, string field, string message)
+    private static BadRequestObjectResult Invalid(ResourceExecutingContext context, string field, string message)
     {
         var errors = new ModelStateDictionary();
         errors.AddModelError(field, message);

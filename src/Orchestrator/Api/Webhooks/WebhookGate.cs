@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Itsm.Activities.Engine;
 using Itsm.Orchestrator.Api.Common;
 using Itsm.Orchestrator.Api.Errors;
@@ -27,6 +28,7 @@ public sealed class WebhookGate(
     TimeProvider clock)
 {
     /// <summary>One request's facts and what the gate decided about it (the controller answers from it).</summary>
+    [SuppressMessage("Naming", "CA1716", Justification = "One webhook call, always qualified as WebhookGate.Call; VB consumers are not a target.")]
     public sealed class Call(ControllerBase controller, JsonBody body, string route, string? idempotencyKey)
     {
         public ControllerBase Controller { get; } = controller;
@@ -57,7 +59,7 @@ public sealed class WebhookGate(
         return call.IdempotencyKey is null ? HttpGateDecision.Continue() : await ReserveAsync(call, target, cancellationToken).ConfigureAwait(false);
     }
 
-    private ActionResult? CheckSignature(Call call, HttpDispatchTarget target)
+    private ObjectResult? CheckSignature(Call call, HttpDispatchTarget target)
     {
         var secret = secrets.Find(target.DefinitionId, target.ActivityId);
         if (secret is null) return null;

@@ -171,7 +171,12 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             }
         }
 
-        LogBatchCommitted(_logger, batch.Count, failed, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            // A local: CA1873 does not see the guard around a [LoggerMessage] call.
+            var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogBatchCommitted(_logger, batch.Count, failed, elapsedMs);
+        }
     }
 
     /// <summary>

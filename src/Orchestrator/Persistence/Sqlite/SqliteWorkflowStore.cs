@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Itsm.Orchestrator.Persistence.Entities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -189,8 +190,8 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IWorkflowQueries, IAsy
     public Task<bool> CompleteOutboxAsync(string id, CancellationToken cancellationToken)
         => WriteAsync(statements => statements.DeleteOutbox(id), cancellationToken);
 
-    public Task FailOutboxAsync(string id, DateTimeOffset retryAt, string error, CancellationToken cancellationToken)
-        => WriteAsync(statements => statements.FailOutbox(id, retryAt, error), cancellationToken);
+    public Task FailOutboxAsync(string id, DateTimeOffset retryAt, string lastError, CancellationToken cancellationToken)
+        => WriteAsync(statements => statements.FailOutbox(id, retryAt, lastError), cancellationToken);
 
     public Task<int> CountAttemptAsync(string instanceId, DateTimeOffset at, CancellationToken cancellationToken)
         => WriteAsync(statements => statements.CountAttempt(instanceId, at), cancellationToken);
@@ -324,6 +325,7 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IWorkflowQueries, IAsy
     /// Ordered by CreatedAt descending, then Id descending. <see cref="TaskQuery.Role"/> and
     /// <see cref="TaskQuery.Roles"/> together form one "any of" role set.
     /// </remarks>
+    [SuppressMessage("Globalization", "CA1309", Justification = "EF Core translates string.Compare(a, b) to SQLite's BINARY (ordinal) comparison; the StringComparison overload does not translate.")]
     public async Task<IReadOnlyList<BookmarkRecord>> ListTasksAsync(TaskQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
