@@ -16,7 +16,10 @@ public sealed record ScriptOptions
     /// How many scripts evaluate at once, process-wide; others wait their turn, so CPU-heavy scripts cannot take every
     /// core from request handling. 0 means no bound.
     /// </summary>
-    public int MaxConcurrency { get; init; } = Environment.ProcessorCount;
+    public int MaxConcurrency { get; init; } = DefaultMaxConcurrency;
+
+    /// <summary>All cores but one (at least one): a core stays free for request handling however many scripts run.</summary>
+    public static int DefaultMaxConcurrency => Math.Max(1, Environment.ProcessorCount - 1);
 
     /// <summary>
     /// Runs each evaluation on one of <see cref="MaxConcurrency"/> script threads with a <see cref="ThreadStackBytes"/>

@@ -1,4 +1,5 @@
 using Itsm.Orchestrator.Api.Webhooks;
+using Itsm.Orchestrator.Hosting;
 using Itsm.Orchestrator.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,37 +21,29 @@ public sealed partial class RetentionService(
     IOptions<RetentionOptions> options,
     IOptions<WebhookOptions> webhookOptions,
     TimeProvider clock,
-    ILogger<RetentionService> logger) : BackgroundService
+    IHostApplicationLifetime lifetime,
+    ILogger<RetentionService> logger) : PeriodicWork(lifetime, clock, logger)
 {
     /// <summary>Rounds completed so far (tests wait on it).</summary>
     public long Rounds => Interlocked.Read(ref _rounds);
 
     private long _rounds;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Name => "Retention";
+
+    protected override TimeSpan Interval => options.Value.Interval;
+
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        if (!settings.Enabled) return;
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
-            {
-                await PurgeAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A failed round is retried next interval; retention must never take the host down.
-                LogRoundFailed(ex);
-            }
+            await PurgeAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
             Interlocked.Increment(ref _rounds);
-            try
-            {
-                await Task.Delay(settings.Interval, clock, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
         }
     }
 
@@ -58,10 +51,10 @@ public sealed partial class RetentionService(
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var instances = await DrainAsync(() => store.DeleteFinishedInstancesAsync(now - settings.FinishedInstances, settings.BatchSize, cancellationToken), cancellationToken).ConfigureAwait(false);
         var keys = await DrainAsync(() => deliveries.PurgeAsync(now - webhookOptions.Value.IdempotencyWindow, settings.BatchSize, cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (instances > 0 || keys > 0) LogPurged(instances, keys);
+        if (instances > 0 || keys > 0) LogPurged(Logger, instances, keys);
         return instances;
     }
 
@@ -75,13 +68,11 @@ public sealed partial class RetentionService(
             total += deleted;
             if (deleted < settings.BatchSize) return total;
             if (settings.PauseBetweenBatches > TimeSpan.Zero)
-                await Task.Delay(settings.PauseBetweenBatches, clock, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(settings.PauseBetweenBatches, Clock, cancellationToken).ConfigureAwait(false);
         }
     }
 
     [LoggerMessage(LogLevel.Information, "Retention deleted {Instances} finished instances and {Keys} expired webhook keys")]
-    private partial void LogPurged(int instances, int keys);
+    private static partial void LogPurged(ILogger logger, int instances, int keys);
 
-    [LoggerMessage(LogLevel.Error, "Retention round failed; retried at the next interval")]
-    private partial void LogRoundFailed(Exception exception);
 }

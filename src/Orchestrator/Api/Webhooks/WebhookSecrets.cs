@@ -19,6 +19,8 @@ public sealed class WebhookSecrets(IConfiguration configuration)
 
     public string? Find(string definitionId, string activityId)
     {
+        // Unsigned deployments (most) skip the configuration lookups on every webhook call.
+        if (!Any) return null;
         var definition = _section.GetSection(definitionId);
         var perActivity = definition.GetSection(activityId).Value;
         if (!string.IsNullOrEmpty(perActivity)) return perActivity;
