@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.Extensions.Configuration;
 
 namespace Itsm.Orchestrator.Api.Webhooks;
@@ -8,22 +9,35 @@ namespace Itsm.Orchestrator.Api.Webhooks;
 /// HttpEndpoint of a definition, or <c>Itsm:Webhooks:Secrets:&lt;definitionId&gt;:&lt;activityId&gt;</c> for one
 /// endpoint (wins over the definition's). A trigger with a secret accepts signed requests only.
 /// </summary>
+/// <remarks>
+/// Read once at start (configuration is not reloaded): looking them up in the configuration on every webhook call
+/// took the configuration manager's lock and showed as contention in a profile of webhook starts.
+/// </remarks>
 public sealed class WebhookSecrets(IConfiguration configuration)
 {
     public const string SectionName = WebhookOptions.SectionName + ":Secrets";
 
-    private readonly IConfigurationSection _section = configuration.GetSection(SectionName);
+    // "definitionId" and "definitionId:activityId" → secret.
+    private readonly FrozenDictionary<string, string> _secrets = Load(configuration.GetSection(SectionName));
 
-    /// <summary>Whether any trigger is signed (configuration is not reloaded, so this holds for the host's life).</summary>
-    public bool Any { get; } = configuration.GetSection(SectionName).GetChildren().Any();
+    /// <summary>Whether any trigger is signed.</summary>
+    public bool Any => _secrets.Count > 0;
 
     public string? Find(string definitionId, string activityId)
     {
-        // Unsigned deployments (most) skip the configuration lookups on every webhook call.
-        if (!Any) return null;
-        var definition = _section.GetSection(definitionId);
-        var perActivity = definition.GetSection(activityId).Value;
-        if (!string.IsNullOrEmpty(perActivity)) return perActivity;
-        return string.IsNullOrEmpty(definition.Value) ? null : definition.Value;
+        if (_secrets.Count == 0) return null;
+        return _secrets.GetValueOrDefault($"{definitionId}:{activityId}") ?? _secrets.GetValueOrDefault(definitionId);
+    }
+
+    private static FrozenDictionary<string, string> Load(IConfigurationSection section)
+    {
+        var secrets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var definition in section.GetChildren())
+        {
+            if (!string.IsNullOrEmpty(definition.Value)) secrets[definition.Key] = definition.Value;
+            foreach (var activity in definition.GetChildren())
+                if (!string.IsNullOrEmpty(activity.Value)) secrets[$"{definition.Key}:{activity.Key}"] = activity.Value;
+        }
+        return secrets.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 }
