@@ -13,6 +13,6 @@ public sealed class ArmTimersHandler(IWorkflowStore store, TimerHorizon timers) 
         var payload = OutboxPayloads.Read<OutboxPayloads.ArmTimers>(item.PayloadJson);
         foreach (var bookmark in await store.ListBookmarksOfInstanceAsync(payload.InstanceId, cancellationToken))
             if (bookmark.ResumeAt is { } dueAt)
-                timers.Arm(bookmark.InstanceId, bookmark.Id, dueAt);
+                timers.Arm(bookmark.InstanceId, bookmark.Id, dueAt, again: true);
     }
 }

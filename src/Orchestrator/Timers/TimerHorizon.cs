@@ -27,12 +27,20 @@ public sealed partial class TimerHorizon(
         get { lock (_gate) return _armed.Count; }
     }
 
-    /// <summary>Arms a timer a commit just created, when it falls within the horizon (later ones wait for a scan).</summary>
-    public void Arm(string instanceId, string bookmarkId, DateTimeOffset dueAt)
+    /// <summary>
+    /// Arms a timer a commit just created, when it falls within the horizon (later ones wait for a scan). One a scan
+    /// already armed is not armed twice, unless <paramref name="again"/> (a retry: its earlier job fired while the
+    /// instance was faulted and did nothing).
+    /// </summary>
+    public void Arm(string instanceId, string bookmarkId, DateTimeOffset dueAt, bool again = false)
     {
         var now = clock.GetUtcNow();
         if (dueAt > now + options.Value.Horizon) return;
-        lock (_gate) _armed[bookmarkId] = new Armed(dueAt, now);
+        lock (_gate)
+        {
+            if (!again && _armed.TryGetValue(bookmarkId, out var armed) && armed.DueAt == dueAt) return;
+            _armed[bookmarkId] = new Armed(dueAt, now);
+        }
         scheduler.Schedule(instanceId, bookmarkId, dueAt);
     }
 
