@@ -12,7 +12,7 @@ namespace Itsm.Orchestrator.Tests.Persistence;
 /// <summary>Upgrading a database whose open tasks still sit on the bookmark row keeps every task in the inbox.</summary>
 public sealed class TaskModelMigrationTests : IDisposable
 {
-    private const string MigrationBeforeTaskModel = "20261130050642_DefinitionFlagConstraints";
+    private const string MigrationBeforeTaskModel = "20261123193516_LeanerWriteIndexes";
 
     private readonly TempDataFolder _folder = new();
 
