@@ -15,8 +15,8 @@ public sealed partial class ResumeParentHandler(IWorkflowRuntime runtime, ILogge
     public async Task HandleAsync(OutboxRecord item, CancellationToken cancellationToken)
     {
         var payload = OutboxPayloads.Read<OutboxPayloads.ResumeParent>(item.PayloadJson);
-        var output = OutboxPayloads.Plain(payload.Output) as IReadOnlyDictionary<string, object?>
-            ?? (OutboxPayloads.Plain(payload.Output) as IDictionary<string, object?>)?.AsReadOnly();
+        var plain = OutboxPayloads.Plain(payload.Output);
+        var output = plain as IReadOnlyDictionary<string, object?> ?? (plain as IDictionary<string, object?>)?.AsReadOnly();
         var result = await runtime.ResumeUnattendedAsync(payload.ParentBookmarkId,
             new ChildWorkflowResult(payload.ChildInstanceId, payload.Status, output), cancellationToken);
         switch (result.Outcome)

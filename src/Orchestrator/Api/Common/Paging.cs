@@ -14,6 +14,14 @@ public static class Paging
         return end > int.MaxValue ? ("page", $"Page {page} of size {pageSize ?? defaultPageSize} is beyond the last row any list can have.") : null;
     }
 
+    /// <summary>A plain <c>skip</c>/<c>take</c> window (the Itsm lists): not negative, take within 1..<paramref name="maxTake"/>, no overflow.</summary>
+    public static (string Field, string Message)? CheckWindow(int skip, int take, int maxTake)
+    {
+        if (skip < 0) return ("skip", "skip must not be negative.");
+        if (take < 1 || take > maxTake) return ("take", $"take must be between 1 and {maxTake}.");
+        return CheckSkip(skip, take, take);
+    }
+
     public static (string Field, string Message)? CheckSkip(int? skip, int? take, int defaultTake)
     {
         if (skip is null) return null;

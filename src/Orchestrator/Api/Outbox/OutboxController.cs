@@ -24,8 +24,7 @@ public sealed class OutboxController(IWorkflowQueries queries) : OperateApiContr
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult<PagedListResponse<OutboxItemModel>>> List([FromQuery] int skip = 0, [FromQuery] int take = 100, CancellationToken cancellationToken = default)
     {
-        if (skip < 0) return this.FieldProblem("skip", "skip must not be negative.");
-        if (take is < 1 or > MaxTake) return this.FieldProblem("take", $"take must be between 1 and {MaxTake}.");
+        if (Paging.CheckWindow(skip, take, MaxTake) is { } invalid) return this.FieldProblem(invalid.Field, invalid.Message);
         var (items, total) = await queries.ListOutboxAsync(skip, take, cancellationToken).ConfigureAwait(false);
         return new PagedListResponse<OutboxItemModel>(items.Select(OutboxItemModel.From).ToList(), total);
     }
