@@ -13,11 +13,15 @@ internal sealed class BenchHost : IAsyncDisposable
     private readonly string _root;
     private readonly OrchestratorProcess _process;
 
-    private BenchHost(string root, OrchestratorProcess process)
+    private BenchHost(string root, OrchestratorProcess process, string orchestrator)
     {
         _root = root;
         _process = process;
+        Orchestrator = orchestrator;
     }
+
+    /// <summary>The orchestrator build this host runs.</summary>
+    public string Orchestrator { get; }
 
     public Uri BaseUri => _process.BaseUri;
 
@@ -25,14 +29,17 @@ internal sealed class BenchHost : IAsyncDisposable
     // answer nearly all of them 429, so it is off here.
     private static readonly Dictionary<string, string> BenchSettings = new() { ["Itsm__Webhooks__RateLimit__PermitLimit"] = "0" };
 
-    public static async Task<BenchHost> StartAsync(IReadOnlyDictionary<string, string> workflows, CancellationToken cancellationToken)
+    /// <param name="orchestrator">An Itsm.Orchestrator.dll to run instead of this repository's build (A/B runs).</param>
+    public static async Task<BenchHost> StartAsync(IReadOnlyDictionary<string, string> workflows, CancellationToken cancellationToken, string? orchestrator = null)
     {
+        var dll = orchestrator is null ? LocateOrchestrator() : Path.GetFullPath(orchestrator);
+        if (!File.Exists(dll)) throw new FileNotFoundException($"No orchestrator build at {dll}.");
         var root = Directory.CreateTempSubdirectory("itsm-webhook-bench-").FullName;
         var workflowsPath = Directory.CreateDirectory(Path.Combine(root, "workflows")).FullName;
         foreach (var (name, json) in workflows) await File.WriteAllTextAsync(Path.Combine(workflowsPath, name), json, cancellationToken);
-        var process = await OrchestratorProcess.StartAsync(LocateOrchestrator(), Path.Combine(root, "data"), workflowsPath, ApiKey, cancellationToken,
+        var process = await OrchestratorProcess.StartAsync(dll, Path.Combine(root, "data"), workflowsPath, ApiKey, cancellationToken,
             BenchSettings);
-        return new BenchHost(root, process);
+        return new BenchHost(root, process, dll);
     }
 
     /// <summary>The Orchestrator build next to this bench's (same configuration), found from the repository root.</summary>

@@ -6,6 +6,7 @@ using Itsm.Orchestrator.Api.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace Itsm.Orchestrator.Api;
@@ -21,7 +22,7 @@ public static class ApiServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddControllers(options => options.Filters.Add<Common.JsonBodyValidationFilter>())
+        services.AddControllers(options => options.Filters.Add(new Common.JsonBodyValidationFilter()))
             .AddApplicationPart(typeof(ApiServiceCollectionExtensions).Assembly)
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions));
         // Problem details and anything written outside MVC (exception handler) use the same spelling.
@@ -38,7 +39,7 @@ public static class ApiServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookDeliveryLedger>();
-        services.AddScoped<WebhookGate>();
+        services.AddSingleton<WebhookGate>();
         services.AddWebhookRateLimiting();
         return services;
     }
@@ -47,7 +48,7 @@ public static class ApiServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
-        app.UseRateLimiter();
+        if (app.Services.GetRequiredService<IOptions<WebhookOptions>>().Value.RateLimit.PermitLimit > 0) app.UseRateLimiter();
         app.MapControllers();
         app.MapOpenApi();
         app.MapScalarApiReference();

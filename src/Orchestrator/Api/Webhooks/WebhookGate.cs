@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Itsm.Orchestrator.Api.Webhooks;
@@ -17,13 +18,13 @@ namespace Itsm.Orchestrator.Api.Webhooks;
 /// What a webhook request must satisfy at the endpoint it matched, checked in this order before anything runs:
 /// the signature when the trigger has a secret (401), the endpoint's <c>authorize</c>/<c>policy</c> inputs (401/403),
 /// the definition's declared inputs on a start (400 naming the field), and last the <c>Idempotency-Key</c>
-/// reservation — last, so a refused request never reserves a key.
+/// reservation — last, so a refused request never reserves a key. A singleton: its collaborators are, and building
+/// it per request showed in the webhook profile.
 /// </summary>
 public sealed class WebhookGate(
     WebhookSecrets secrets,
     WebhookDeliveryLedger ledger,
     IWorkflowStore store,
-    IAuthorizationService authorization,
     IOptions<WebhookOptions> options,
     TimeProvider clock)
 {
@@ -75,7 +76,7 @@ public sealed class WebhookGate(
         };
     }
 
-    private async Task<ActionResult?> CheckCallerAsync(Call call, HttpDispatchTarget target)
+    private static async Task<ActionResult?> CheckCallerAsync(Call call, HttpDispatchTarget target)
     {
         if (!target.Authorize && target.Policy is null) return null;
         var context = call.Controller.HttpContext;
@@ -96,6 +97,8 @@ public sealed class WebhookGate(
         AuthorizationResult result;
         try
         {
+            // Resolved only here: the framework registers it transient, and most webhook calls never name a policy.
+            var authorization = context.RequestServices.GetRequiredService<IAuthorizationService>();
             result = await authorization.AuthorizeAsync(authentication.Principal, null, target.Policy).ConfigureAwait(false);
         }
         catch (InvalidOperationException)
