@@ -7,13 +7,13 @@ using Microsoft.Extensions.Options;
 namespace Itsm.Orchestrator.Persistence;
 
 /// <summary>
-/// Prepares the database: creates the data folder, switches the file to WAL and applies pending migrations.
+/// Prepares the database: the provider's set-up (<see cref="IDatabaseSetup"/>) around the pending migrations.
 /// Runs once per process, whoever asks first: the host (as a hosted service, registered by
 /// <see cref="PersistenceServiceCollectionExtensions.AddItsmPersistence"/>) or the stores on their first
 /// use, so no start-up ordering between hosted services can reach an unmigrated database.
 /// </summary>
 public sealed partial class DatabaseInitializer(
-    IOptions<PersistenceOptions> options,
+    IDatabaseSetup setup,
     IDbContextFactory<ItsmDbContext> contextFactory,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -48,39 +48,30 @@ public sealed partial class DatabaseInitializer(
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        // Private on Unix (0700 folder, 0600 database): it holds every instance's data.
-        Security.PrivateFiles.CreateDirectory(settings.DataDirectory);
-        Security.PrivateFiles.CreateEmptyFile(settings.DatabasePath);
-
-        var mode = await SqliteDatabaseSetup.EnableWalAsync(settings.ConnectionString, cancellationToken).ConfigureAwait(false);
-        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        var where = setup.Describe();
+        var hold = await setup.BeforeMigrationsAsync(cancellationToken).ConfigureAwait(false);
+        await using (hold.ConfigureAwait(false))
         {
-            LogJournalModeNotWal(logger, mode);
-        }
-
-        var context = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using (context.ConfigureAwait(false))
-        {
-            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
-            if (pending.Count > 0)
+            var context = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            await using (context.ConfigureAwait(false))
             {
-                LogApplyingMigrations(logger, pending.Count, settings.DatabasePath);
-                await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+                if (pending.Count > 0)
+                {
+                    LogApplyingMigrations(logger, pending.Count, where);
+                    await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
+
+            await setup.AfterMigrationsAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await SqliteDatabaseSetup.GatherStatisticsAsync(settings.ConnectionString, cancellationToken).ConfigureAwait(false);
-
-        LogReady(logger, settings.DatabasePath);
+        LogReady(logger, where);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SQLite refused WAL journal mode (mode is {JournalMode}); commits will be slower")]
-    private static partial void LogJournalModeNotWal(ILogger logger, string? journalMode);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {MigrationCount} migration(s) to {Database}")]
+    private static partial void LogApplyingMigrations(ILogger logger, int migrationCount, string database);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {MigrationCount} migration(s) to {DatabasePath}")]
-    private static partial void LogApplyingMigrations(ILogger logger, int migrationCount, string databasePath);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database {DatabasePath} is ready")]
-    private static partial void LogReady(ILogger logger, string databasePath);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Database} is ready")]
+    private static partial void LogReady(ILogger logger, string database);
 }

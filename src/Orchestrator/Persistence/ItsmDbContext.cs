@@ -1,15 +1,32 @@
 using Itsm.Orchestrator.Persistence.Configurations;
 using Itsm.Orchestrator.Persistence.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Itsm.Orchestrator.Persistence;
 
 /// <summary>
 /// The EF Core model of the Itsm database: the schema source for migrations, definition storage and the
-/// list queries. The workflow store's hot path (commits, resume lookups) bypasses it with raw SQLite commands.
+/// list queries. The workflow store's hot path (commits, resume lookups) bypasses it with the provider's own
+/// commands. This class is the model and SQLite's context (its migrations are in <c>Migrations/</c>); PostgreSQL
+/// derives <see cref="PostgreSql.PostgreSqlDbContext"/> for its own migrations and the few column differences.
+/// It also keeps ASP.NET Core's Data Protection keys, so every host on one database decrypts every cookie.
 /// </summary>
-public sealed class ItsmDbContext(DbContextOptions<ItsmDbContext> options) : DbContext(options)
+public class ItsmDbContext : DbContext, IDataProtectionKeyContext
 {
+    public ItsmDbContext(DbContextOptions<ItsmDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's derived context (its own options type, its own migrations).</summary>
+    protected ItsmDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     internal DbSet<InstanceEntity> Instances => Set<InstanceEntity>();
 
     internal DbSet<BookmarkEntity> Bookmarks => Set<BookmarkEntity>();

@@ -13,7 +13,7 @@ internal sealed class ItsmDesignTimeDbContextFactory : IDesignTimeDbContextFacto
     {
         var options = new PersistenceOptions();
         var builder = new DbContextOptionsBuilder<ItsmDbContext>();
-        PersistenceServiceCollectionExtensions.Configure(builder, options);
+        Sqlite.SqlitePersistence.Configure(builder, options);
         return new ItsmDbContext(builder.Options);
     }
 }

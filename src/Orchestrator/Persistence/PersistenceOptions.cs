@@ -3,8 +3,9 @@ using Microsoft.Data.Sqlite;
 namespace Itsm.Orchestrator.Persistence;
 
 /// <summary>
-/// Where the SQLite database lives. Bound from the <c>Itsm</c> configuration section
-/// (environment variable <c>Itsm__DataPath</c>).
+/// Which database, and where. Bound from the <c>Itsm</c> configuration section (environment variables
+/// <c>Itsm__DataPath</c>, <c>Itsm__Persistence__Provider</c>); the PostgreSQL connection string is
+/// <c>ConnectionStrings:Itsm</c>.
 /// </summary>
 public sealed class PersistenceOptions
 {
@@ -12,7 +13,19 @@ public sealed class PersistenceOptions
 
     public const string DatabaseFileName = "itsm.db";
 
-    /// <summary>The data folder; a relative path is resolved against the current directory.</summary>
+    /// <summary>The name under <c>ConnectionStrings</c> of the PostgreSQL connection string.</summary>
+    public const string ConnectionStringName = "Itsm";
+
+    /// <summary><c>Itsm:Persistence</c>: the provider.</summary>
+    public ProviderSettings Persistence { get; set; } = new();
+
+    /// <summary>The provider (<c>Itsm:Persistence:Provider</c>).</summary>
+    public DatabaseProvider Provider => Persistence.Provider;
+
+    /// <summary><c>ConnectionStrings:Itsm</c>, used when the provider is PostgreSQL.</summary>
+    public string? PostgreSqlConnectionString { get; set; }
+
+    /// <summary>The data folder (the SQLite database, and files either provider keeps locally); a relative path is resolved against the current directory.</summary>
     public string DataPath { get; set; } = "data";
 
     /// <summary>

@@ -75,19 +75,9 @@ public static class SecurityServiceCollectionExtensions
         services.AddOptions<CookieAuthenticationOptions>(ItsmAuthenticationSchemes.Cookie)
             .Configure<IOptions<SecurityOptions>>((cookie, security) => cookie.ExpireTimeSpan = security.Value.SessionLifetime);
 
-        // The cookie is encrypted with Data Protection keys; kept in the data folder they survive restarts and
-        // container rebuilds together with the database, so a restart does not sign everybody out.
-        services.AddDataProtection().SetApplicationName("Itsm");
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<PersistenceOptions>, ILoggerFactory>((keys, persistence, loggers) =>
-            {
-                // The keys decrypt every cookie: the folder is private like the rest of the data folder.
-                // (The data folder first: only the last folder of a path gets the private mode, its parents do not.)
-                var folder = Path.Combine(persistence.Value.DataDirectory, "keys");
-                PrivateFiles.CreateDirectory(persistence.Value.DataDirectory);
-                PrivateFiles.CreateDirectory(folder);
-                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), loggers);
-            });
+        // The cookie is encrypted with Data Protection keys; kept in the database they survive restarts with it, and
+        // every host on one database reads the same keys, so a cookie from one node works on any other.
+        services.AddDataProtection().SetApplicationName("Itsm").PersistKeysToDbContext<ItsmDbContext>();
 
         services.AddAuthorization(ItsmPolicies.Register);
 
