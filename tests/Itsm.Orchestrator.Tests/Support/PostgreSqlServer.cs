@@ -174,17 +174,18 @@ internal sealed class PostgreSqlServer
         /// </summary>
         private static void Watch(string script, string directory)
         {
-            const string WatchLoop = "exec </dev/null >/dev/null 2>&1; while kill -0 \"$0\"; do sleep 1; done; bash \"$1\" stop \"$2\"; rm -rf \"$2\"";
-            var start = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { "bash", "-c", WatchLoop, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), script, directory })
-                start.ArgumentList.Add(argument);
-            using var watcher = Process.Start(start);
+            // Started through a shell that exits at once, so the watcher is nobody's child: a runner that kills the test
+            // host's process tree does not reach it.
+            const string WatchLoop = "while kill -0 \"$0\" 2>/dev/null; do sleep 1; done; bash \"$1\" stop \"$2\"; rm -rf \"$2\"";
+            const string Detach = "setsid bash -c \"$3\" \"$0\" \"$1\" \"$2\" </dev/null >/dev/null 2>&1 &";
+            var (code, output) = Run("-c", Detach, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), script, directory, WatchLoop);
+            if (code != 0) throw new InvalidOperationException($"Could not start the cluster's watcher: {output}");
         }
 
-        private static (int Code, string Output) Run(string script, params string[] arguments)
+        /// <summary>Runs <c>bash</c> with <paramref name="arguments"/> (a script and its arguments, or <c>-c</c> and a command).</summary>
+        private static (int Code, string Output) Run(params string[] arguments)
         {
             var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add(script);
             foreach (var argument in arguments) start.ArgumentList.Add(argument);
             using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not run bash.");
             var stdout = process.StandardOutput.ReadToEndAsync();
@@ -192,7 +193,7 @@ internal sealed class PostgreSqlServer
             if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{script} {string.Join(' ', arguments)} did not finish within 2 minutes.");
+                throw new TimeoutException($"bash {string.Join(' ', arguments)} did not finish within 2 minutes.");
             }
 
             return (process.ExitCode, stdout.GetAwaiter().GetResult() + stderr.GetAwaiter().GetResult());
