@@ -26,7 +26,8 @@ internal sealed class PostgreSqlServer
     private readonly PrivateCluster? _cluster;
     private readonly ConcurrentDictionary<string, byte> _created = new(StringComparer.Ordinal);
 
-    // CREATE DATABASE copies the template; one copy at a time keeps "template in use" races out of the picture.
+    // CREATE DATABASE copies the template; one copy at a time keeps "template in use" races out of the picture, and a
+    // second host on the same folder waits until the first one's copy exists.
     private readonly Lock _copying = new();
 
     private PostgreSqlServer(string server, string template, PrivateCluster? cluster)
@@ -64,18 +65,11 @@ internal sealed class PostgreSqlServer
     /// <summary>Creates <paramref name="database"/> from the template unless this process already did.</summary>
     public void Ensure(string database)
     {
-        if (!_created.TryAdd(database, 0)) return;
         lock (_copying)
         {
-            try
-            {
-                Execute($"CREATE DATABASE \"{database}\" TEMPLATE \"{_template}\"");
-            }
-            catch
-            {
-                _created.TryRemove(database, out _);
-                throw;
-            }
+            if (_created.ContainsKey(database)) return;
+            Execute($"CREATE DATABASE \"{database}\" TEMPLATE \"{_template}\"");
+            _created.TryAdd(database, 0);
         }
     }
 
