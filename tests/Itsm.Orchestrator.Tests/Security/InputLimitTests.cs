@@ -70,8 +70,6 @@ public sealed class InputLimitTests
         (await app.Client().GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
 
         File.GetUnixFileMode(app.DataPath).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        // Data Protection keys live in the database now (shared by every node), not in a keys folder.
-        Directory.Exists(Path.Combine(app.DataPath, "keys")).Should().BeFalse();
         // The SQLite file is a secret of the data folder too; a PostgreSQL database is the server's to guard.
         string[] secrets = TestDatabase.IsSqlite ? ["itsm.db", "admin-password.txt", "dev-api-key.txt"] : ["admin-password.txt", "dev-api-key.txt"];
         foreach (var file in secrets)

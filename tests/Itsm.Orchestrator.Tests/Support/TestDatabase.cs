@@ -56,6 +56,12 @@ public static partial class TestDatabase
         return environment;
     }
 
+    /// <summary>
+    /// The test PostgreSQL server (without Database), whatever the provider under test: for tests that are on PostgreSQL
+    /// anyway, such as several hosts on one database.
+    /// </summary>
+    public static string PostgreSqlServerConnectionString => Server.Value.ConnectionString("postgres");
+
     /// <summary>The PostgreSQL connection string of <paramref name="dataPath"/>'s database, created from the template when missing.</summary>
     public static string ConnectionStringFor(string dataPath)
     {
