@@ -1,16 +1,15 @@
+using Itsm.Orchestrator.Tests.Support;
 using Npgsql;
 
 namespace Itsm.Orchestrator.Tests.MultiNode;
 
 /// <summary>
-/// A fresh, empty database on the test PostgreSQL server (<c>ITSM_TEST_POSTGRES</c>, else the private cluster of
-/// <c>scripts/postgres-cluster.sh</c> on port 55432), dropped afterwards. The hosts under test migrate it themselves.
+/// A fresh, empty database on the test PostgreSQL server (<see cref="TestDatabase.PostgreSqlServerConnectionString"/>: <c>ITSM_TEST_POSTGRES</c>,
+/// else a private cluster of this test process), dropped afterwards. The hosts under test migrate it themselves.
 /// </summary>
 public sealed class PostgreSqlTestDatabase : IAsyncDisposable
 {
-    private readonly string _server = Environment.GetEnvironmentVariable("ITSM_TEST_POSTGRES") is { Length: > 0 } configured
-        ? configured
-        : "Host=127.0.0.1;Port=55432;Username=postgres";
+    private readonly string _server = TestDatabase.PostgreSqlServerConnectionString;
 
     public string Name { get; } = "itsm_multinode_" + Guid.NewGuid().ToString("N")[..12];
 
