@@ -27,6 +27,8 @@ public sealed class PostgreSqlSeedingLock(IOptions<PersistenceOptions> options) 
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var command = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection);
             command.Parameters.Add(new NpgsqlParameter { Value = SeedingLockKey });
+            // Another node's seeding (every shipped workflow file) can outlast the default 30 s on a busy server.
+            command.CommandTimeout = 300;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return new Held(connection);
         }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Npgsql;
 
 namespace Itsm.Orchestrator.Timers.PostgreSql;
@@ -16,6 +17,8 @@ public static class PostgreSqlTimerStorage
     internal const long SchemaLockKey = 0x4954534D_48414E47;
 
     public const string SchemaName = "hangfire";
+
+    private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Storage options for timers due within a second. A due job goes from the schedule to the queue at the
@@ -38,20 +41,29 @@ public static class PostgreSqlTimerStorage
         DistributedLockTimeout = TimeSpan.FromSeconds(30),
     };
 
-    /// <summary>Creates the storage (installing or upgrading its schema) while holding the schema lock.</summary>
+    /// <summary>Uses <see cref="Create"/>'s storage.</summary>
     public static IGlobalConfiguration UseItsmPostgreSqlStorage(this IGlobalConfiguration configuration, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.UseStorage(Create(connectionString));
+    }
+
+    /// <summary>Creates the storage, installing or upgrading its schema while holding the schema lock.</summary>
+    public static PostgreSqlStorage Create(string connectionString)
+    {
         // Hangfire builds its storage synchronously inside a service factory: no async path exists here.
         using var connection = new NpgsqlConnection(PostgreSqlTimerCluster.Dedicated(connectionString));
         connection.Open();
         using (var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection))
         {
             take.Parameters.Add(new NpgsqlParameter { Value = SchemaLockKey });
+            // Waiting for another node's installation (twenty scripts) can outlast the default 30 s on a busy server.
+            take.CommandTimeout = (int)LockWait.TotalSeconds;
             take.ExecuteNonQuery();
         }
 
         // Disposing the lock's own session (no pool) releases the lock, also when the installation failed.
-        return configuration.UsePostgreSqlStorage(bootstrap => bootstrap.UseNpgsqlConnection(connectionString), Options());
+        var options = Options();
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 }
