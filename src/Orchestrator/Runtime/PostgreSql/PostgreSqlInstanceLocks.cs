@@ -9,11 +9,15 @@ namespace Itsm.Orchestrator.Runtime.PostgreSql;
 /// after the commit. A node that dies mid-run loses its session, and the server drops its locks with it.
 /// </summary>
 /// <remarks>
-/// Cost: one round trip to lock and one to unlock on a connection the pool already holds open — measured on the
-/// loopback test cluster at about 0.1 ms for the pair per burst (the commit itself costs several times that).
-/// A waiter blocks in <c>pg_advisory_lock</c> (woken the moment the holder unlocks, no polling); at most one per
-/// instance per node waits there, because the local lock queues the rest. Like the local lock it waits as long as
-/// the caller's token allows, so the command has no timeout of its own.
+/// Cost: one round trip to lock and one to unlock, on a connection the pool already holds open; the caller waits for
+/// the first only. The unlock is off the caller's path: the caller goes on (its commit is done) while the unlock runs,
+/// and the node's own lock is held until the unlock ends, so no caller here queues behind it on the server. Measured
+/// per burst, uncontended, on the shared and loaded 2-core test box (loopback cluster): awaiting both cost 0.4–1.0 ms
+/// against 0.1–0.4 ms for a <c>SELECT 1</c> of the same run; with the unlock behind the caller, 0.6–0.7 ms against
+/// 0.6–0.9 ms — one round trip, small beside the commit's own.
+/// A waiter blocks in <c>pg_advisory_lock</c> (woken the moment the holder unlocks, no polling); at most one
+/// per instance per node waits there, because the local lock queues the rest. Like the local lock it waits as long
+/// as the caller's token allows, so the command has no timeout of its own.
 /// </remarks>
 public sealed partial class PostgreSqlInstanceLocks(
     InstanceLocks local,
@@ -51,7 +55,7 @@ public sealed partial class PostgreSqlInstanceLocks(
         return command;
     }
 
-    private async ValueTask ReleaseAsync(string instanceId, NpgsqlConnection connection, IDisposable localLock)
+    private async Task ReleaseAsync(string instanceId, NpgsqlConnection connection, IDisposable localLock)
     {
         try
         {
@@ -60,10 +64,18 @@ public sealed partial class PostgreSqlInstanceLocks(
             await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
             await connection.DisposeAsync().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
+        catch (Exception ex)
         {
+            // Nobody awaits this: whatever went wrong (the server gone, the host stopping), close the session instead.
             LogUnlockFailed(ex, instanceId);
-            await DiscardAsync(connection).ConfigureAwait(false);
+            try
+            {
+                await DiscardAsync(connection).ConfigureAwait(false);
+            }
+            catch (Exception discard) when (discard is NpgsqlException or ObjectDisposedException or InvalidOperationException)
+            {
+                // The data source is already gone (shutdown): so is the session.
+            }
         }
         finally
         {
@@ -84,7 +96,11 @@ public sealed partial class PostgreSqlInstanceLocks(
         private int _disposed;
 
         public ValueTask DisposeAsync()
-            => Interlocked.Exchange(ref _disposed, 1) == 0 ? owner.ReleaseAsync(instanceId, connection, localLock) : ValueTask.CompletedTask;
+        {
+            // Not awaited (see the remarks): ReleaseAsync handles its own failures and frees the local lock last.
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) _ = owner.ReleaseAsync(instanceId, connection, localLock);
+            return ValueTask.CompletedTask;
+        }
     }
 
     [LoggerMessage(LogLevel.Warning, "Could not release the advisory lock of instance {InstanceId}; its connection is closed instead, which releases it")]
