@@ -40,10 +40,10 @@ public sealed partial class PostgreSqlInstanceLocks(
         }
         catch
         {
-            // A cancelled wait may have been granted just as it was cancelled: dropping the session (not returning
-            // it to the pool) makes sure no advisory lock outlives this call.
-            if (connection is not null) await DiscardAsync(connection).ConfigureAwait(false);
-            localLock.Dispose();
+            // A cancelled wait may have been granted just as it was cancelled: unlock (a no-op when it was not; the
+            // session is closed if even that fails), so no advisory lock outlives this call.
+            if (connection is null) localLock.Dispose();
+            else await ReleaseAsync(instanceId, connection, localLock).ConfigureAwait(false);
             throw;
         }
     }
