@@ -5,6 +5,8 @@ using Itsm.Orchestrator.Persistence;
 using Itsm.Orchestrator.Tests.Support;
 using static Itsm.Activities.Tests.Support.FlowBuilder;
 
+using Npgsql;
+
 namespace Itsm.Orchestrator.Tests.MultiNode;
 
 /// <summary>Definition changes made on one node reach another node's published versions, compiled cache and trigger index.</summary>
@@ -13,13 +15,13 @@ public sealed class DefinitionSyncTests : IAsyncLifetime
     // The brief's promise is "within a second"; the deadline is looser so a loaded machine does not fail the build,
     // and the figure is what a change takes end to end over loopback (a few milliseconds).
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
-    private PostgreSqlTestDatabase _database = null!;
+    private readonly PostgreSqlTestDatabase _database = new();
     private DefinitionNode _a = null!;
     private DefinitionNode _b = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await PostgreSqlTestDatabase.CreateAsync();
+        await _database.CreateAsync();
         _a = await DefinitionNode.StartAsync(_database);
         _b = await DefinitionNode.StartAsync(_database);
     }
@@ -119,7 +121,7 @@ public sealed class DefinitionSyncTests : IAsyncLifetime
 
     private async Task TerminateFeedsAsync()
     {
-        await using var dataSource = _database.NewDataSource();
+        await using var dataSource = NpgsqlDataSource.Create(_database.ConnectionString);
         await using var command = dataSource.CreateCommand(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'itsm-definition-feed' AND datname = current_database()");
         await command.ExecuteNonQueryAsync();

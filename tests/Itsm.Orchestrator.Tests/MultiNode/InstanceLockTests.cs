@@ -13,10 +13,10 @@ namespace Itsm.Orchestrator.Tests.MultiNode;
 public sealed class InstanceLockTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
-    private PostgreSqlTestDatabase _database = null!;
+    private readonly PostgreSqlTestDatabase _database = new();
     private readonly List<NpgsqlDataSource> _dataSources = [];
 
-    public async Task InitializeAsync() => _database = await PostgreSqlTestDatabase.CreateAsync();
+    public Task InitializeAsync() => _database.CreateAsync();
 
     public async Task DisposeAsync()
     {
@@ -26,7 +26,7 @@ public sealed class InstanceLockTests : IAsyncLifetime
 
     private PostgreSqlInstanceLocks Node()
     {
-        var dataSource = _database.NewDataSource();
+        var dataSource = NpgsqlDataSource.Create(_database.ConnectionString);
         _dataSources.Add(dataSource);
         return new PostgreSqlInstanceLocks(new InstanceLocks(), dataSource, NullLogger<PostgreSqlInstanceLocks>.Instance);
     }
@@ -38,7 +38,7 @@ public sealed class InstanceLockTests : IAsyncLifetime
         var inside = 0;
         var overlaps = 0;
         var runs = 0;
-        await using var probe = _database.NewDataSource();
+        await using var probe = NpgsqlDataSource.Create(_database.ConnectionString);
 
         async Task RunAsync(IInstanceLocks locks)
         {
@@ -96,7 +96,7 @@ public sealed class InstanceLockTests : IAsyncLifetime
         (await Eventually.HoldsAsync(async () => await WaitersAsync() == 1)).Should().BeTrue();
 
         // Node A's process is gone: the server ends its session, and its advisory locks with it.
-        await using (var kill = _database.NewDataSource())
+        await using (var kill = NpgsqlDataSource.Create(_database.ConnectionString))
         await using (var command = kill.CreateCommand(
             "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"))
             await command.ExecuteNonQueryAsync();
@@ -128,7 +128,7 @@ public sealed class InstanceLockTests : IAsyncLifetime
 
     private async Task<long> CountLocksAsync(bool granted)
     {
-        await using var dataSource = _database.NewDataSource();
+        await using var dataSource = NpgsqlDataSource.Create(_database.ConnectionString);
         await using var command = dataSource.CreateCommand(
             "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted = $1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
         command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = granted });

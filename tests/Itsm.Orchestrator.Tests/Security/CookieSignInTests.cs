@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Itsm.Orchestrator.Persistence;
 using Itsm.Orchestrator.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Itsm.Orchestrator.Tests.Security;
 
@@ -41,6 +44,28 @@ public sealed class CookieSignInTests : IAsyncLifetime
 
         var me = await client.GetFromJsonAsync<CurrentPrincipalModel>("/api/me");
         me.Should().BeEquivalentTo(new CurrentPrincipalModel("admin", "Administrator", PrincipalKinds.User, [ItsmRoles.Admin]));
+    }
+
+    [Fact]
+    public async Task A_sign_in_cookie_is_accepted_by_another_host_on_the_same_database()
+    {
+        // The Data Protection keys that encrypt the cookie live in the database: a host started later (a restart,
+        // or a second node behind a load balancer) decrypts a cookie the first one issued.
+        var signIn = await SecurityTestApp.SignInAsync(_app.ClientWithoutCookies(), "admin", SecurityTestApp.AdminPassword);
+        signIn.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var cookie = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(header => header.Split(';')[0]));
+
+        await using var other = new SecurityTestApp(dataPath: _app.DataPath);
+        var client = other.ClientWithoutCookies();
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        var me = await client.GetAsync("/api/me");
+
+        me.StatusCode.Should().Be(HttpStatusCode.OK, await me.Content.ReadAsStringAsync());
+        (await me.Content.ReadFromJsonAsync<CurrentPrincipalModel>())!.Name.Should().Be("admin");
+        // In the database, not in the data folder both hosts happen to share here (nodes don't share a folder).
+        Directory.Exists(Path.Combine(_app.DataPath, "keys")).Should().BeFalse();
+        await using var scope = other.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<ItsmDbContext>().DataProtectionKeys.CountAsync()).Should().BePositive();
     }
 
     [Fact]

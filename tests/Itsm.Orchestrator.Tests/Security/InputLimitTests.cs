@@ -69,7 +69,6 @@ public sealed class InputLimitTests
         (await app.Client().GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
 
         File.GetUnixFileMode(app.DataPath).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        File.GetUnixFileMode(Path.Combine(app.DataPath, "keys")).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         foreach (var file in new[] { "itsm.db", "admin-password.txt", "dev-api-key.txt" })
         {
             File.GetUnixFileMode(Path.Combine(app.DataPath, file)).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite, file);

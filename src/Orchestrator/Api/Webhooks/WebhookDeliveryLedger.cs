@@ -49,9 +49,11 @@ public sealed class WebhookDeliveryLedger(IDbContextFactory<ItsmDbContext> conte
     {
         var ticks = cutoff.UtcTicks;
         await using var context = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await context.Database.ExecuteSqlAsync($"""
-            DELETE FROM "WebhookDeliveries" WHERE rowid IN
-              (SELECT rowid FROM "WebhookDeliveries" WHERE "ReceivedAt" < {ticks} LIMIT {batchSize})
-            """, cancellationToken).ConfigureAwait(false);
+        // EF writes the batched delete for each provider (rowid on SQLite, the key on PostgreSQL).
+        return await context.WebhookDeliveries
+            .Where(d => d.ReceivedAt < ticks)
+            .OrderBy(d => d.ReceivedAt)
+            .Take(batchSize)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -17,11 +17,18 @@ internal static class PostgreSqlPersistence
         services.TryAddSingleton(provider =>
         {
             var settings = provider.GetRequiredService<IOptions<PersistenceOptions>>().Value;
-            return new NpgsqlDataSourceBuilder(settings.PostgreSqlConnectionString).Build();
+            var builder = new NpgsqlDataSourceBuilder(settings.PostgreSqlConnectionString);
+            // The store's fixed statements repeat on every commit and resume: let Npgsql prepare them per connection
+            // (unless the connection string says otherwise), so the server parses and plans each once.
+            if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            return builder.Build();
         });
         services.AddPooledDbContextFactory<PostgreSqlDbContext>((provider, builder) =>
             builder.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton<IDbContextFactory<ItsmDbContext>, ItsmContexts>();
+        services.TryAddSingleton<PostgreSqlWorkflowStore>();
+        services.TryAddSingleton<IWorkflowStore>(provider => provider.GetRequiredService<PostgreSqlWorkflowStore>());
+        services.TryAddSingleton<IWorkflowQueries>(provider => provider.GetRequiredService<PostgreSqlWorkflowStore>());
         services.TryAddSingleton<IDatabaseErrors, PostgreSqlDatabaseErrors>();
         services.TryAddSingleton<IDatabaseSetup, PostgreSqlDatabaseSetup>();
         return services;

@@ -1,43 +1,18 @@
 namespace Itsm.Orchestrator.Persistence.Sqlite;
 
-/// <summary>
-/// The raw SQL of the hot path. Column lists are shared with <see cref="RecordReader"/>, which reads by ordinal:
-/// keep them in the same order. Table and column names are those of the EF model (see Configurations).
-/// </summary>
+/// <summary>The raw SQL of SQLite's hot path (column lists: <see cref="StoreColumns"/>).</summary>
 internal static class SqlText
 {
-    public const string InstanceColumns =
-        "\"Id\", \"DefinitionId\", \"DefinitionVersionId\", \"Version\", \"Name\", \"Status\", \"CorrelationId\", " +
-        "\"ParentInstanceId\", \"FaultCount\", \"CreatedAt\", \"UpdatedAt\", \"FinishedAt\", \"Revision\", \"StateJson\"";
-
-    public const string BookmarkColumns =
-        "\"Id\", \"InstanceId\", \"ActivityId\", \"ActivityType\", \"Kind\", \"Key\", \"CorrelationId\", \"PayloadJson\", " +
-        "\"CreatedAt\", \"ResumeAt\"";
-
-    public const int BookmarkColumnCount = 10;
-
-    /// <summary>
-    /// Every bookmark read selects the bookmark (alias b) with its task, if any (alias t, see <see cref="TaskTable.SelectList"/>):
-    /// a LEFT JOIN on the task's primary key, so the bookmark row stays generic and a task costs one seek.
-    /// Filters must name b's columns (Tasks has InstanceId and CreatedAt too).
-    /// </summary>
-    private static readonly string SelectBookmarkColumns =
-        "SELECT b.\"Id\", b.\"InstanceId\", b.\"ActivityId\", b.\"ActivityType\", b.\"Kind\", b.\"Key\", b.\"CorrelationId\", " +
-        "b.\"PayloadJson\", b.\"CreatedAt\", b.\"ResumeAt\", " + TaskTable.SelectList("t");
-
-    private const string JoinTask = " LEFT JOIN \"Tasks\" t ON t.\"BookmarkId\" = b.\"Id\"";
-
+    private const string InstanceColumns = StoreColumns.Instance;
+    private const string BookmarkColumns = StoreColumns.Bookmark;
+    public const int BookmarkColumnCount = StoreColumns.BookmarkCount;
+    private static readonly string SelectBookmarkColumns = StoreColumns.SelectBookmarkWithTask;
+    private const string JoinTask = StoreColumns.JoinTask;
     private static readonly string SelectBookmarks = SelectBookmarkColumns + " FROM \"Bookmarks\" b" + JoinTask;
-
-    public const string JournalColumns =
-        "\"InstanceId\", \"Sequence\", \"ActivityId\", \"ActivityType\", \"ActivityName\", \"EventName\", " +
-        "\"StartedAt\", \"CompletedAt\", \"Outcome\", \"Summary\", \"Tags\", \"Actor\"";
-
-    public const string FaultColumns =
-        "\"Id\", \"InstanceId\", \"ActivityId\", \"ActivityType\", \"Message\", \"ExceptionType\", \"OccurredAt\", \"ResolvedAt\"";
-
-    public const string OutboxColumns =
-        "\"Id\", \"Kind\", \"InstanceId\", \"PayloadJson\", \"CreatedAt\", \"AvailableAt\", \"Attempts\", \"LastError\"";
+    private const string JournalColumns = StoreColumns.Journal;
+    private const string FaultColumns = StoreColumns.Fault;
+    private const string OutboxColumns = StoreColumns.Outbox;
+    private const string RecordColumns = StoreColumns.Record;
 
     // --- writes (GroupCommitWriter) ---------------------------------------------------------------
 
@@ -57,10 +32,19 @@ internal static class SqlText
         "INSERT INTO \"Bookmarks\" (" + BookmarkColumns + ") " +
         "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)";
 
+    public static readonly string InsertTask =
+        "INSERT INTO \"Tasks\" (" + TaskTable.InsertColumns + ") VALUES (" +
+        string.Join(", ", Enumerable.Range(0, TaskTable.InsertParameterCount).Select(p => "@p" + p)) + ")";
+
+    // Scoped to the instance like the bookmark's own delete.
+    public const string DeleteTask = "DELETE FROM \"Tasks\" WHERE \"BookmarkId\" = @p0 AND \"InstanceId\" = @p1";
+
+    public const string DeleteTasksOfInstance = "DELETE FROM \"Tasks\" WHERE \"InstanceId\" = @p0";
+
     // Scoped to the instance so one instance's write can never remove another instance's bookmark.
     public const string DeleteBookmark = "DELETE FROM \"Bookmarks\" WHERE \"Id\" = @p0 AND \"InstanceId\" = @p1";
 
-    public const int JournalColumnCount = 12;
+    public const int JournalColumnCount = StoreColumns.JournalCount;
 
     /// <summary>One INSERT for <paramref name="rows"/> journal rows (parameters @p0 … in row order).</summary>
     public static string InsertJournalRows(int rows) =>
@@ -96,9 +80,6 @@ internal static class SqlText
     public const string CountAttempt =
         "INSERT INTO \"InstanceAttempts\" (\"InstanceId\", \"Count\", \"LastAttemptAt\") VALUES (@p0, 1, @p1) " +
         "ON CONFLICT(\"InstanceId\") DO UPDATE SET \"Count\" = \"Count\" + 1, \"LastAttemptAt\" = @p1 RETURNING \"Count\"";
-
-    public const string RecordColumns =
-        "\"RecordType\", \"RecordId\", \"Version\", \"DataJson\", \"InstanceId\", \"ActivityId\", \"CreatedAt\", \"UpdatedAt\"";
 
     // Portable upsert (SQLite and PostgreSQL): the version counts every change.
     public const string UpsertRecord =

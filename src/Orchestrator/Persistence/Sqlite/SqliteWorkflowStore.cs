@@ -16,14 +16,14 @@ namespace Itsm.Orchestrator.Persistence.Sqlite;
 /// </summary>
 public sealed class SqliteWorkflowStore : IWorkflowStore, IWorkflowQueries, IAsyncDisposable, IDisposable
 {
-    private const int MaxPageSize = 1000;
+    private const int MaxPageSize = EfStoreLists.MaxPageSize;
 
     // Indexed by (hasKey ? 1 : 0) | (hasCorrelation ? 2 : 0) | (hasInstance ? 4 : 0).
     private static readonly string[] FindBookmarksSql =
         [.. Enumerable.Range(0, 8).Select(i => SqlText.FindBookmarks((i & 1) != 0, (i & 2) != 0, (i & 4) != 0))];
 
     private readonly PersistenceOptions _options;
-    private readonly IDbContextFactory<ItsmDbContext> _contexts;
+    private readonly EfStoreLists _lists;
     private readonly DatabaseInitializer _initializer;
     private readonly GroupCommitWriter _writer;
     private readonly ReadSessionPool _readers;
@@ -36,7 +36,7 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IWorkflowQueries, IAsy
         ILogger<SqliteWorkflowStore> logger)
     {
         _options = options.Value;
-        _contexts = contexts;
+        _lists = new EfStoreLists(contexts);
         _initializer = initializer;
         // The writer and read sessions own their connections for the store's lifetime: pooling adds nothing.
         var dedicated = _options.BuildConnectionString(pooling: false);
@@ -73,19 +73,7 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IWorkflowQueries, IAsy
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         var cutoff = UtcTicks.From(finishedBefore);
-        List<string> ids;
-        var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using (context.ConfigureAwait(false))
-        {
-            // The partial index on FinishedAt holds only finished rows, so this reads the oldest first and nothing else.
-            ids = await context.Instances.AsNoTracking()
-                .Where(e => e.FinishedAt != null && e.FinishedAt < cutoff
-                    && (e.Status == Activities.Model.InstanceStatus.Finished || e.Status == Activities.Model.InstanceStatus.Cancelled))
-                .OrderBy(e => e.FinishedAt)
-                .Select(e => e.Id)
-                .Take(batchSize)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var ids = await _lists.FinishedInstanceIdsAsync(cutoff, batchSize, cancellationToken).ConfigureAwait(false);
         if (ids.Count == 0) return 0;
         return await _writer.WriteAsync(new DeleteInstancesUnit(ids, cancellationToken), cancellationToken).ConfigureAwait(false) ? ids.Count : 0;
     }
@@ -277,105 +265,14 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IWorkflowQueries, IAsy
 
     public async Task<InstancePage> ListInstancesAsync(InstanceQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
-
-        var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using (context.ConfigureAwait(false))
-        {
-            var filtered = InstanceQueries.Filter(context.Instances.AsNoTracking(), query);
-            var total = await filtered.LongCountAsync(cancellationToken).ConfigureAwait(false);
-
-            IQueryable<InstanceEntity> page = filtered;
-            if (query.After is { } after)
-            {
-                var anchor = await context.Instances.AsNoTracking()
-                    .Where(e => e.Id == after)
-                    .Select(e => new InstanceQueries.Anchor(e.CreatedAt, e.UpdatedAt, e.FinishedAt))
-                    .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-
-                // The anchor row is gone (deleted between pages): its position is unknown, so end the listing
-                // rather than restart from the top and loop a client that pages through everything.
-                if (anchor is null)
-                {
-                    return new InstancePage([], total);
-                }
-
-                page = InstanceQueries.After(page, query.OrderBy, query.Ascending, anchor, after);
-            }
-
-            page = InstanceQueries.Order(page, query.OrderBy, query.Ascending);
-            if (query.After is null && query.Page > 0)
-            {
-                page = page.Skip(query.Page * pageSize);
-            }
-
-            var items = await page.Take(pageSize)
-                .Select(e => new InstanceSummary(
-                    e.Id, e.DefinitionId, e.DefinitionVersionId, e.Version, e.Name, e.Status, e.CorrelationId,
-                    e.ParentInstanceId, e.FaultCount, UtcTicks.ToDateTimeOffset(e.CreatedAt),
-                    UtcTicks.ToDateTimeOffset(e.UpdatedAt), UtcTicks.ToDateTimeOffset(e.FinishedAt)))
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            return new InstancePage(items, total);
-        }
+        return await _lists.ListInstancesAsync(query, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <remarks>
-    /// Ordered by CreatedAt descending, then Id descending. <see cref="TaskQuery.Role"/> and
-    /// <see cref="TaskQuery.Roles"/> together form one "any of" role set.
-    /// </remarks>
-    [SuppressMessage("Globalization", "CA1309", Justification = "EF Core translates string.Compare(a, b) to SQLite's BINARY (ordinal) comparison; the StringComparison overload does not translate.")]
     public async Task<IReadOnlyList<BookmarkRecord>> ListTasksAsync(TaskQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
-
-        var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using (context.ConfigureAwait(false))
-        {
-            // Every Tasks row is an open human task: the bookmark row only adds where it waits.
-            var tasks = context.Tasks.AsNoTracking();
-
-            var roles = (query.Roles ?? []).Append(query.Role).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-            if (roles.Length > 0)
-            {
-                tasks = tasks.Where(t => roles.Contains(t.Role!));
-            }
-
-            if (query.InstanceId is { } instanceId)
-            {
-                tasks = tasks.Where(t => t.InstanceId == instanceId);
-            }
-
-            if (query.After is { } after)
-            {
-                var anchor = await context.Tasks.AsNoTracking()
-                    .Where(t => t.BookmarkId == after)
-                    .Select(t => (long?)t.CreatedAt)
-                    .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-
-                // The anchor task was completed or removed: its position is unknown (see ListInstancesAsync).
-                if (anchor is not { } createdAt)
-                {
-                    return [];
-                }
-
-                tasks = tasks.Where(t => t.CreatedAt < createdAt || (t.CreatedAt == createdAt && string.Compare(t.BookmarkId, after) < 0));
-            }
-
-            var rows = await tasks
-                .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.BookmarkId)
-                .Take(pageSize)
-                .Join(context.Bookmarks.AsNoTracking(), t => t.BookmarkId, b => b.Id, (t, b) => new { Task = t, Bookmark = b })
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            // The join may not keep the page's order on every provider: order again in memory (one page).
-            return rows
-                .OrderByDescending(row => row.Task.CreatedAt).ThenByDescending(row => row.Task.BookmarkId, StringComparer.Ordinal)
-                .Select(row => ToRecord(row.Bookmark, row.Task))
-                .ToList();
-        }
+        return await _lists.ListTasksAsync(query, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -393,11 +290,6 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IWorkflowQueries, IAsy
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    private static BookmarkRecord ToRecord(BookmarkEntity b, TaskEntity t) => new(
-        b.Id, b.InstanceId, b.ActivityId, b.ActivityType, b.Kind, b.Key, b.CorrelationId, b.PayloadJson,
-        UtcTicks.ToDateTimeOffset(b.CreatedAt), UtcTicks.ToDateTimeOffset(b.ResumeAt),
-        new Itsm.Activities.Model.HumanTask { Role = t.Role, Title = t.Title, DueAt = UtcTicks.ToDateTimeOffset(t.DueAt), Priority = t.Priority });
 
     private static List<T> ReadAll<T>(PreparedStatement statement, Func<SqliteDataReader, T> map)
     {

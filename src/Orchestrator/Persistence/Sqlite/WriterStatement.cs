@@ -46,6 +46,16 @@ internal sealed class WriterStatement : IDisposable
         return this;
     }
 
+    /// <summary>Binds a column value declared elsewhere (<see cref="TableColumn{TRow}"/>): text, an integer or null.</summary>
+    public WriterStatement Set(int index, object? value) => value switch
+    {
+        null => Set(index, (string?)null),
+        string text => Set(index, text),
+        long number => Set(index, number),
+        int number => Set(index, (long)number),
+        _ => throw new ArgumentException($"No SQLite binding for {value.GetType().Name}.", nameof(value)),
+    };
+
     /// <summary>Runs the statement; returns the rows it changed. Failures surface as <see cref="SqliteException"/>.</summary>
     public int ExecuteNonQuery()
     {

@@ -61,9 +61,9 @@ internal sealed class WriterStatements : IDisposable
         _updateInstance = Prepare(SqlText.UpdateInstance, 15);
         _insertBookmark = Prepare(SqlText.InsertBookmark, SqlText.BookmarkColumnCount);
         _deleteBookmark = Prepare(SqlText.DeleteBookmark, 2);
-        _insertTask = Prepare(TaskTable.Insert, TaskTable.InsertParameterCount);
-        _deleteTask = Prepare(TaskTable.Delete, 2);
-        _deleteTasksOfInstance = Prepare(TaskTable.DeleteOfInstance, 1);
+        _insertTask = Prepare(SqlText.InsertTask, TaskTable.InsertParameterCount);
+        _deleteTask = Prepare(SqlText.DeleteTask, 2);
+        _deleteTasksOfInstance = Prepare(SqlText.DeleteTasksOfInstance, 1);
         _insertFault = Prepare(SqlText.InsertFault, 8);
         _resolveFault = Prepare(SqlText.ResolveFault, 3);
         _deleteBookmarksOfInstance = Prepare(SqlText.DeleteBookmarksOfInstance, 1);
@@ -131,7 +131,8 @@ internal sealed class WriterStatements : IDisposable
             .ExecuteNonQuery();
         if (b.Task is { } task)
         {
-            TaskTable.Bind(_insertTask, b, task);
+            var values = TaskTable.Values(b, task);
+            for (var i = 0; i < values.Length; i++) _insertTask.Set(i, values[i]);
             _insertTask.ExecuteNonQuery();
         }
     }

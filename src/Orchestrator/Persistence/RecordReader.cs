@@ -1,15 +1,15 @@
 using Itsm.Activities.Model;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
-namespace Itsm.Orchestrator.Persistence.Sqlite;
+namespace Itsm.Orchestrator.Persistence;
 
 /// <summary>
-/// Maps rows selected with the <see cref="SqlText"/> column lists (by ordinal) to the contract records. Bookmark rows
+/// Maps rows selected with the <see cref="StoreColumns"/> lists (by ordinal, either provider's reader) to the contract records. Bookmark rows
 /// carry their task's columns after the bookmark's own (<see cref="TaskTable.Read"/>).
 /// </summary>
 internal static class RecordReader
 {
-    public static InstanceRecord Instance(SqliteDataReader r) => new(
+    public static InstanceRecord Instance(DbDataReader r) => new(
         r.GetString(0),
         r.GetString(1),
         r.GetString(2),
@@ -25,7 +25,7 @@ internal static class RecordReader
         r.GetInt64(12),
         r.GetString(13));
 
-    public static BookmarkRecord Bookmark(SqliteDataReader r) => new(
+    public static BookmarkRecord Bookmark(DbDataReader r) => new(
         r.GetString(0),
         r.GetString(1),
         r.GetString(2),
@@ -36,9 +36,9 @@ internal static class RecordReader
         NullableString(r, 7),
         UtcTicks.ToDateTimeOffset(r.GetInt64(8)),
         UtcTicks.ToDateTimeOffset(NullableInt64(r, 9)),
-        TaskTable.Read(r, SqlText.BookmarkColumnCount));
+        TaskTable.Read(r, StoreColumns.BookmarkCount));
 
-    public static JournalRecord Journal(SqliteDataReader r) => new(
+    public static JournalRecord Journal(DbDataReader r) => new(
         r.GetString(0),
         r.GetInt64(1),
         r.GetString(2),
@@ -52,7 +52,7 @@ internal static class RecordReader
         NullableString(r, 10),
         NullableString(r, 11));
 
-    public static FaultRecord Fault(SqliteDataReader r) => new(
+    public static FaultRecord Fault(DbDataReader r) => new(
         r.GetString(0),
         r.GetString(1),
         r.GetString(2),
@@ -62,7 +62,7 @@ internal static class RecordReader
         UtcTicks.ToDateTimeOffset(r.GetInt64(6)),
         UtcTicks.ToDateTimeOffset(NullableInt64(r, 7)));
 
-    public static OutboxRecord Outbox(SqliteDataReader r) => new(
+    public static OutboxRecord Outbox(DbDataReader r) => new(
         r.GetString(0),
         r.GetString(1),
         NullableString(r, 2),
@@ -72,7 +72,7 @@ internal static class RecordReader
         r.GetInt32(6),
         NullableString(r, 7));
 
-    public static StoredRecord Record(SqliteDataReader r) => new(
+    public static StoredRecord Record(DbDataReader r) => new(
         r.GetString(0),
         r.GetString(1),
         r.GetInt64(2),
@@ -82,7 +82,7 @@ internal static class RecordReader
         UtcTicks.ToDateTimeOffset(r.GetInt64(6)),
         UtcTicks.ToDateTimeOffset(r.GetInt64(7)));
 
-    private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+    private static string? NullableString(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 
-    private static long? NullableInt64(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetInt64(ordinal);
+    private static long? NullableInt64(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetInt64(ordinal);
 }
