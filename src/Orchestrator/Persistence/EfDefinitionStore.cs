@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Itsm.Orchestrator.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,6 +64,8 @@ public sealed class EfDefinitionStore(IDbContextFactory<ItsmDbContext> contexts,
         }
     }
 
+    [SuppressMessage("Globalization", "CA1304", Justification = "Inside an EF Core query: ToLower() becomes the database's lower(), no .NET culture is involved.")]
+    [SuppressMessage("Globalization", "CA1311", Justification = "Inside an EF Core query: ToLower() becomes the database's lower().")]
     public async Task<DefinitionPage> ListAsync(DefinitionQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -81,11 +84,12 @@ public sealed class EfDefinitionStore(IDbContextFactory<ItsmDbContext> contexts,
 
             if (!string.IsNullOrWhiteSpace(query.SearchTerm))
             {
-                var pattern = LikePattern.Contains(query.SearchTerm);
+                // Case-insensitive on both providers (SQLite's LIKE ignores ASCII case, PostgreSQL's does not).
+                var pattern = LikePattern.Contains(query.SearchTerm.ToLowerInvariant());
                 rows = rows.Where(d =>
-                    EF.Functions.Like(d.Name, pattern, LikePattern.Escape) ||
-                    EF.Functions.Like(d.DefinitionId, pattern, LikePattern.Escape) ||
-                    EF.Functions.Like(d.Description, pattern, LikePattern.Escape));
+                    EF.Functions.Like(d.Name!.ToLower(), pattern, LikePattern.Escape) ||
+                    EF.Functions.Like(d.DefinitionId.ToLower(), pattern, LikePattern.Escape) ||
+                    EF.Functions.Like(d.Description!.ToLower(), pattern, LikePattern.Escape));
             }
 
             var total = await rows.LongCountAsync(cancellationToken).ConfigureAwait(false);

@@ -11,6 +11,8 @@ internal static class InstanceQueries
     public sealed record Anchor(long CreatedAt, long UpdatedAt, long? FinishedAt);
 
     /// <summary>Applies every filter of <paramref name="query"/> except paging (the TotalCount query).</summary>
+    [SuppressMessage("Globalization", "CA1304", Justification = "Inside an EF Core query: ToLower() becomes the database's lower(), no .NET culture is involved.")]
+    [SuppressMessage("Globalization", "CA1311", Justification = "Inside an EF Core query: ToLower() becomes the database's lower().")]
     public static IQueryable<InstanceEntity> Filter(IQueryable<InstanceEntity> source, InstanceQuery query)
     {
         if (query.DefinitionId is { } definitionId)
@@ -36,11 +38,12 @@ internal static class InstanceQueries
 
         if (!string.IsNullOrWhiteSpace(query.SearchTerm))
         {
-            var pattern = LikePattern.Contains(query.SearchTerm);
+            // Case-insensitive on both providers (SQLite's LIKE ignores ASCII case, PostgreSQL's does not): lower both sides.
+            var pattern = LikePattern.Contains(query.SearchTerm.ToLowerInvariant());
             source = source.Where(e =>
-                EF.Functions.Like(e.Name, pattern, LikePattern.Escape) ||
-                EF.Functions.Like(e.Id, pattern, LikePattern.Escape) ||
-                EF.Functions.Like(e.CorrelationId, pattern, LikePattern.Escape));
+                EF.Functions.Like(e.Name!.ToLower(), pattern, LikePattern.Escape) ||
+                EF.Functions.Like(e.Id.ToLower(), pattern, LikePattern.Escape) ||
+                EF.Functions.Like(e.CorrelationId!.ToLower(), pattern, LikePattern.Escape));
         }
 
         // Both bounds are inclusive.
@@ -73,8 +76,9 @@ internal static class InstanceQueries
         {
             (InstanceOrder.UpdatedAt, true) => source.OrderBy(e => e.UpdatedAt).ThenBy(e => e.Id),
             (InstanceOrder.UpdatedAt, false) => source.OrderByDescending(e => e.UpdatedAt).ThenByDescending(e => e.Id),
-            (InstanceOrder.FinishedAt, true) => source.OrderBy(e => e.FinishedAt).ThenBy(e => e.Id),
-            (InstanceOrder.FinishedAt, false) => source.OrderByDescending(e => e.FinishedAt).ThenByDescending(e => e.Id),
+            // Unfinished (NULL) first ascending and last descending, spelled out: SQLite and PostgreSQL place NULLs oppositely.
+            (InstanceOrder.FinishedAt, true) => source.OrderBy(e => e.FinishedAt != null).ThenBy(e => e.FinishedAt).ThenBy(e => e.Id),
+            (InstanceOrder.FinishedAt, false) => source.OrderByDescending(e => e.FinishedAt != null).ThenByDescending(e => e.FinishedAt).ThenByDescending(e => e.Id),
             (_, true) => source.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id),
             _ => source.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id),
         };
@@ -92,7 +96,7 @@ internal static class InstanceQueries
         ? source.Where(e => e.UpdatedAt > value || (e.UpdatedAt == value && string.Compare(e.Id, afterId) > 0))
         : source.Where(e => e.UpdatedAt < value || (e.UpdatedAt == value && string.Compare(e.Id, afterId) < 0));
 
-    /// <summary>SQLite sorts NULL first ascending and last descending; unfinished instances follow that.</summary>
+    /// <summary>Unfinished instances (NULL) come first ascending and last descending (see <see cref="Order"/>).</summary>
     [SuppressMessage("Globalization", "CA1309", Justification = "EF Core translates string.Compare(a, b) to SQLite's BINARY (ordinal) comparison; the StringComparison overload does not translate.")]
     private static IQueryable<InstanceEntity> AfterFinishedAt(
         IQueryable<InstanceEntity> source, long? value, bool ascending, string afterId) => (value, ascending) switch

@@ -21,7 +21,9 @@ internal sealed class PostgreSqlDatabaseSetup(NpgsqlDataSource dataSource) : IDa
     public async Task<IAsyncDisposable> BeforeMigrationsAsync(CancellationToken cancellationToken)
     {
         await CreateDatabaseIfMissingAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // Its own session, outside the pool: closing it must end the session (and any lock it still holds).
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection);

@@ -49,8 +49,10 @@ public sealed class PostgreSqlWorkflowStore : IWorkflowStore, IWorkflowQueries
             {
                 await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (PostgresException ex) when (ex.SqlState == PostgreSqlText.GuardFailedState && ex.BatchCommand is { } failed && guards.TryGetValue(failed, out var instanceId))
+            catch (PostgresException ex) when (ex.SqlState == PostgreSqlText.GuardFailedState)
             {
+                // Only the guards divide: this is a lost revision race (named by the failed command when Npgsql says which).
+                var instanceId = ex.BatchCommand is { } failed && guards.TryGetValue(failed, out var id) ? id : writes[0].Instance.Id;
                 throw new ConcurrencyConflictException(instanceId);
             }
         }
