@@ -16,6 +16,13 @@ public sealed class CompiledWorkflowCache : IDefinitionLifecycleHandler
 
     public void Set(CompiledWorkflow workflow) => _byVersionId[workflow.DefinitionVersionId] = workflow;
 
+    /// <summary>The cached versions of one definition (what a deletion made on another node must evict here).</summary>
+    public IReadOnlyList<string> VersionIdsOf(string definitionId)
+        => [.. _byVersionId.Values.Where(workflow => workflow.DefinitionId == definitionId).Select(workflow => workflow.DefinitionVersionId)];
+
+    /// <summary>The definitions with a cached version.</summary>
+    public IReadOnlyCollection<string> DefinitionIds => _byVersionId.Values.Select(workflow => workflow.DefinitionId).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Drafts change in place, so their cached graph is dropped on every save.</summary>
     public void Evict(string versionId) => _byVersionId.TryRemove(versionId, out _);
 

@@ -6,4 +6,7 @@ namespace Itsm.Orchestrator.Definitions;
 public sealed record DefinitionRetracted(DefinitionRecord Version)
 {
     public string DefinitionId => Version.DefinitionId;
+
+    /// <summary>The change was made on another node and is being applied here: nothing to tell the other nodes.</summary>
+    public bool FromOtherNode { get; init; }
 }

@@ -24,7 +24,7 @@ public sealed partial class WorkflowDefinitionService(
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     // Published versions by definition id: every start needs one, and a query per webhook start costs more
-    // than the rest of the start together. Kept in step by the writes below (single node; see architecture.md).
+    // than the rest of the start together. Kept in step by the writes below, and by changes other nodes make (.Sync.cs).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DefinitionRecord> _published = new(StringComparer.Ordinal);
 
     public Task<DefinitionRecord?> FindAsync(string definitionId, VersionOptions versionOptions, CancellationToken cancellationToken) => versionOptions.Kind switch
@@ -224,6 +224,7 @@ public sealed partial class WorkflowDefinitionService(
             _published[record.DefinitionId] = record;
             await lifecycle.PublishedAsync(new DefinitionPublished(record, compiled, AtStartup: true));
         }
+        _warmed.TrySetResult();
     }
 
     public WorkflowDefinitionModel ToModel(DefinitionRecord record) => ElsaJson.ParseDefinition(record.ModelJson) with

@@ -2,9 +2,10 @@ namespace Itsm.Orchestrator.Runtime;
 
 /// <summary>
 /// One executor per instance on this node: a keyed async lock, created on demand and dropped when the last
-/// waiter leaves. (Across nodes the instance row's revision check refuses the second writer.)
+/// waiter leaves. Enough for one node (SQLite); on PostgreSQL <c>PostgreSqlInstanceLocks</c> takes this one first and
+/// then a cluster-wide advisory lock.
 /// </summary>
-public sealed class InstanceLocks
+public sealed class InstanceLocks : IInstanceLocks
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -29,6 +30,9 @@ public sealed class InstanceLocks
         return new Releaser(this, instanceId, entry);
     }
 
+    async ValueTask<IAsyncDisposable> IInstanceLocks.AcquireAsync(string instanceId, CancellationToken cancellationToken)
+        => (Releaser)await AcquireAsync(instanceId, cancellationToken).ConfigureAwait(false);
+
     private void Release(string instanceId, Entry entry, bool held)
     {
         lock (_entries)
@@ -44,13 +48,19 @@ public sealed class InstanceLocks
         public int References { get; set; }
     }
 
-    private sealed class Releaser(InstanceLocks owner, string instanceId, Entry entry) : IDisposable
+    private sealed class Releaser(InstanceLocks owner, string instanceId, Entry entry) : IDisposable, IAsyncDisposable
     {
         private int _disposed;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0) owner.Release(instanceId, entry, held: true);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
         }
     }
 }

@@ -1,6 +1,9 @@
 using Itsm.Activities.Engine;
 using Itsm.Activities.Expressions;
 using Itsm.Orchestrator.Definitions;
+using Itsm.Orchestrator.Definitions.PostgreSql;
+using Itsm.Orchestrator.Persistence;
+using Itsm.Orchestrator.Runtime.PostgreSql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -49,6 +52,10 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<IDefinitionLifecycleHandler>(provider => provider.GetRequiredService<CompiledWorkflowCache>());
         services.AddSingleton<IDefinitionLifecycleHandler>(provider => provider.GetRequiredService<TriggerIndex>());
         services.TryAddSingleton<InstanceLocks>();
+        // Several nodes share a PostgreSQL database: locks and definition changes must reach all of them.
+        var database = configuration.GetSection(PersistenceOptions.SectionName).Get<PersistenceOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        if (database == DatabaseProvider.PostgreSql) services.AddPostgreSqlRuntime().AddPostgreSqlDefinitionSync();
+        services.TryAddSingleton<IInstanceLocks>(provider => provider.GetRequiredService<InstanceLocks>());
         services.TryAddSingleton<WorkflowDefinitionService>();
         services.TryAddSingleton<IWorkflowDefinitionService>(provider => provider.GetRequiredService<WorkflowDefinitionService>());
         services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();

@@ -22,7 +22,7 @@ public sealed partial class WorkflowRuntime(
     IWorkflowDefinitionService definitions,
     IWorkflowStore store,
     WorkflowExecutor executor,
-    InstanceLocks locks,
+    IInstanceLocks locks,
     TriggerIndex triggers,
     TimerHorizon timers,
     OutboxDispatcher outbox,
@@ -52,7 +52,7 @@ public sealed partial class WorkflowRuntime(
         var state = executor.CreateState(workflow, request.InstanceId ?? Ids.New(), request.Input, request.CorrelationId);
         BurstResult burst;
         IReadOnlyList<InstanceWrite> writes;
-        using (await locks.AcquireAsync(state.InstanceId, cancellationToken))
+        await using (await locks.AcquireAsync(state.InstanceId, cancellationToken))
         {
             var pending = unit.Add(state, 0, workflow);
             burst = await executor.StartAsync(workflow, state, request.TriggerActivityId, request.TriggerInput, cancellationToken);
@@ -82,7 +82,7 @@ public sealed partial class WorkflowRuntime(
         var unit = new UnitOfWork();
         IReadOnlyList<InstanceWrite> writes;
         Loaded loaded;
-        using (await locks.AcquireAsync(bookmark.InstanceId, cancellationToken))
+        await using (await locks.AcquireAsync(bookmark.InstanceId, cancellationToken))
         {
             // Loaded under the lock: a resume that lost the race sees the winner's commit, bookmark gone.
             loaded = await LoadAsync(unit, bookmark.InstanceId, cancellationToken);
@@ -178,7 +178,7 @@ public sealed partial class WorkflowRuntime(
         var unit = new UnitOfWork();
         IReadOnlyList<InstanceWrite> writes;
         PendingInstance pending;
-        using (await locks.AcquireAsync(instanceId, cancellationToken))
+        await using (await locks.AcquireAsync(instanceId, cancellationToken))
         {
             var loaded = await LoadAsync(unit, instanceId, cancellationToken);
             if (loaded.Pending is null) return new CommandResult(CommandOutcome.NotFound, $"Instance '{instanceId}' does not exist.", null);

@@ -1,16 +1,15 @@
+using Itsm.Orchestrator.Tests.Support;
 using Npgsql;
 
 namespace Itsm.Orchestrator.Tests.MultiNode;
 
 /// <summary>
-/// A fresh PostgreSQL database for one test, dropped afterwards. The server comes from <c>ITSM_TEST_POSTGRES</c>
-/// (a connection string to a maintenance database), else the private cluster of <c>scripts/postgres-cluster.sh</c>
-/// on 127.0.0.1:55432. An unreachable server fails the test: PostgreSQL tests are never skipped.
-/// (Kept self-contained so it can move to the shared PostgreSQL test support when that lands.)
+/// A fresh, empty PostgreSQL database for one multi-node test, dropped afterwards; the hosts under test migrate it
+/// themselves. The server is the test server (<see cref="TestDatabase.PostgreSqlServerConnectionString"/>:
+/// <c>ITSM_TEST_POSTGRES</c>, else a private cluster of this test process). PostgreSQL tests are never skipped.
 /// </summary>
 public sealed class PostgreSqlTestDatabase : IAsyncDisposable
 {
-    private const string DefaultServer = "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
     private readonly string _server;
 
     private PostgreSqlTestDatabase(string server, string name)
@@ -26,8 +25,8 @@ public sealed class PostgreSqlTestDatabase : IAsyncDisposable
 
     public static async Task<PostgreSqlTestDatabase> CreateAsync()
     {
-        var server = Environment.GetEnvironmentVariable("ITSM_TEST_POSTGRES") is { Length: > 0 } configured ? configured : DefaultServer;
-        var database = new PostgreSqlTestDatabase(server, "h_timers_" + Guid.NewGuid().ToString("N")[..12]);
+        var server = new NpgsqlConnectionStringBuilder(TestDatabase.PostgreSqlServerConnectionString) { Database = "postgres" }.ConnectionString;
+        var database = new PostgreSqlTestDatabase(server, "itsm_multinode_" + Guid.NewGuid().ToString("N")[..12]);
         await database.ExecuteOnServerAsync($"CREATE DATABASE \"{database.Name}\"");
         return database;
     }
