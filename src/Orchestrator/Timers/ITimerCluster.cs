@@ -8,6 +8,9 @@ namespace Itsm.Orchestrator.Timers;
 /// </summary>
 public interface ITimerCluster
 {
+    /// <summary>True when other nodes may arm timers on the same database (a commit on one, a scan on another).</summary>
+    bool IsShared { get; }
+
     /// <summary>
     /// True when this node is to scan the horizon now. A node that stops or dies hands the scan over: another node
     /// finds it free at its next scan interval.

@@ -8,6 +8,8 @@ public sealed class SingleNodeTimerCluster : ITimerCluster
 {
     private static readonly Task<bool> Always = Task.FromResult(true);
 
+    public bool IsShared => false;
+
     public Task<bool> IsScanningNodeAsync(CancellationToken cancellationToken) => Always;
 
     public IReadOnlyCollection<ArmedTimer> ReadArmed() => [];

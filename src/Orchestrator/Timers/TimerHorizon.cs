@@ -78,6 +78,7 @@ public sealed partial class TimerHorizon(
                     next[timer.Id] = armed;
                     continue;
                 }
+                if (cluster.IsShared && !_armed.ContainsKey(timer.Id) && now - timer.CreatedAt < settings.CommitArmGrace) continue;
                 next[timer.Id] = new Armed(dueAt, now);
                 toArm.Add(timer);
             }

@@ -31,6 +31,14 @@ public sealed class TimerOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RearmAfter { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Several nodes: a timer nobody recorded as armed and whose bookmark is younger than this is left to the node that committed it
+    /// (it arms its new near timers right after the commit): the scanning node would otherwise race that commit and
+    /// arm it twice. Should that node die between its commit and the arming, a later scan arms the timer.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan CommitArmGrace { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>At most this many timers are armed per node at once (the earliest due).</summary>
     [Range(100, 10_000_000)]
     public int MaxArmed { get; set; } = 100_000;

@@ -22,6 +22,8 @@ public sealed class SharedTimerCluster
 
     private sealed class View(SharedTimerCluster shared, string name) : ITimerCluster
     {
+        public bool IsShared => true;
+
         public Task<bool> IsScanningNodeAsync(CancellationToken cancellationToken)
         {
             lock (shared._armed)

@@ -32,6 +32,8 @@ public sealed class TimerHorizonClusterTests
         var cluster = new SharedTimerCluster { Scanning = "a" };
         var (jobsA, jobsB) = (new ManualTimerScheduler(), new ManualTimerScheduler());
         var (a, b) = (Horizon(app, jobsA, cluster.Node("a")), Horizon(app, jobsB, cluster.Node("b")));
+        // Recorded by nobody (this host armed it in its own memory): a scan arms it once its committing node had time to.
+        app.Clock.Advance(new TimerOptions().CommitArmGrace);
 
         (await b.ScanAsync(default)).Should().Be(0, "another node scans");
         (await a.ScanAsync(default)).Should().Be(1);
@@ -61,6 +63,20 @@ public sealed class TimerHorizonClusterTests
     }
 
     [Fact]
+    public async Task A_new_timer_nobody_recorded_is_left_to_its_committing_node_for_a_grace_then_armed()
+    {
+        await using var app = new ItsmAppFactory();
+        await app.PublishAsync(DelayFlow("cluster-grace", "00:05:00"));
+        await app.Runtime.StartAsync(new StartRequest("cluster-grace"), default);
+        var cluster = new SharedTimerCluster { Scanning = "a" };
+        var horizon = Horizon(app, new ManualTimerScheduler(), cluster.Node("a"));
+
+        (await horizon.ScanAsync(default)).Should().Be(0, "its commit's node arms it right after the commit");
+        app.Clock.Advance(new TimerOptions().CommitArmGrace);
+        (await horizon.ScanAsync(default)).Should().Be(1, "that node died before arming it");
+    }
+
+    [Fact]
     public async Task When_the_scanning_node_dies_the_next_one_rearms_its_lost_timer_once_and_keeps_the_others()
     {
         await using var app = new ItsmAppFactory();
@@ -69,6 +85,7 @@ public sealed class TimerHorizonClusterTests
         await app.Runtime.StartAsync(new StartRequest("cluster-takeover"), default);
         var cluster = new SharedTimerCluster { Scanning = "a" };
         var (jobsA, jobsB) = (new ManualTimerScheduler(), new ManualTimerScheduler());
+        app.Clock.Advance(new TimerOptions().CommitArmGrace);
         (await Horizon(app, jobsA, cluster.Node("a")).ScanAsync(default)).Should().Be(2);
 
         // Node a dies: its lock goes with it. Its jobs live in the shared storage; none is due yet.
@@ -77,7 +94,7 @@ public sealed class TimerHorizonClusterTests
         (await b.ScanAsync(default)).Should().Be(0, "the dead node's jobs are still in the shared storage");
 
         // Both timers fall due; well after that, they are still pending (the dead node had fetched their jobs).
-        app.Clock.Advance(TimeSpan.FromMinutes(2) + new TimerOptions().RearmAfter + TimeSpan.FromSeconds(1));
+        app.Clock.Advance(TimeSpan.FromMinutes(2) - new TimerOptions().CommitArmGrace + new TimerOptions().RearmAfter + TimeSpan.FromSeconds(1));
         (await b.ScanAsync(default)).Should().Be(2, "a timer still pending long after it was due has lost its job");
         (await b.ScanAsync(default)).Should().Be(0, "re-armed once, not at every scan");
 
@@ -93,10 +110,11 @@ public sealed class TimerHorizonClusterTests
         var started = await app.Runtime.StartAsync(new StartRequest("cluster-forget"), default);
         var cluster = new SharedTimerCluster { Scanning = "a" };
         var horizon = Horizon(app, new ManualTimerScheduler(), cluster.Node("a"));
+        app.Clock.Advance(new TimerOptions().CommitArmGrace);
         await horizon.ScanAsync(default);
         cluster.Armed.Should().ContainSingle();
 
-        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        app.Clock.Advance(TimeSpan.FromMinutes(1) - new TimerOptions().CommitArmGrace);
         await app.Timers.FireDueAsync();
         (await app.InstanceAsync(started.InstanceId!)).Record.Status.Should().Be(Itsm.Activities.Model.InstanceStatus.Finished);
         await horizon.ScanAsync(default);

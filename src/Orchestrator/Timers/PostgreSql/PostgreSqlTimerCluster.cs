@@ -26,6 +26,8 @@ public sealed partial class PostgreSqlTimerCluster(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private NpgsqlConnection? _lock;
 
+    public bool IsShared => true;
+
     public async Task<bool> IsScanningNodeAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -64,6 +64,23 @@ public static class PostgreSqlTimerStorage
 
         // Disposing the lock's own session (no pool) releases the lock, also when the installation failed.
         var options = Options();
-        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+        var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(WithPatientCommands(connectionString), options), options);
+        // Hangfire.PostgreSql logs a failed install script and carries on: a node must not run without its timers.
+        using var check = new NpgsqlCommand($"SELECT to_regclass('{SchemaName}.job') IS NOT NULL AND to_regclass('{SchemaName}.set') IS NOT NULL", connection);
+        if (check.ExecuteScalar() is not true)
+            throw new InvalidOperationException($"Hangfire's schema '{SchemaName}' could not be installed in the database; see the log above for the failing script.");
+        return storage;
+    }
+
+    /// <summary>
+    /// Hangfire's connections wait up to 2 min for a command (Npgsql's default is 30 s): installing its twenty scripts
+    /// on a busy server took longer, and a timed-out script leaves the schema half made. A connection string that
+    /// sets its own timeout keeps it.
+    /// </summary>
+    private static string WithPatientCommands(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) settings.CommandTimeout = 120;
+        return settings.ConnectionString;
     }
 }
