@@ -16,6 +16,7 @@ internal static class CommandRegistry
         Timers.PendingTimersCommand.Definition,
         // Not implemented yet: exits 2 until the HTTP surface's webhook benchmark lands.
         WebhookCommand.Definition,
+        WebhookPostgreSqlCommand.Definition,
     ];
 
     public static IReadOnlyDictionary<string, BenchCommand> ByName { get; } =

@@ -46,7 +46,7 @@ internal static class PendingTimersCommand
             var horizon = await MeasureAsync(folder, async host =>
             {
                 var scheduler = new CountingScheduler();
-                var timers = new TimerHorizon(scheduler, host.Store, new FixedClock(now), Options.Create(new TimerOptions()), NullLogger<TimerHorizon>.Instance);
+                var timers = new TimerHorizon(scheduler, host.Store, new SingleNodeTimerCluster(), new FixedClock(now), Options.Create(new TimerOptions()), NullLogger<TimerHorizon>.Instance);
                 await timers.ScanAsync(cancellationToken).ConfigureAwait(false);
                 return (timers, scheduler.Count);
             }, cancellationToken).ConfigureAwait(false);

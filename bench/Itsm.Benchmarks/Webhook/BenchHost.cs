@@ -30,7 +30,9 @@ internal sealed class BenchHost : IAsyncDisposable
     private static readonly Dictionary<string, string> BenchSettings = new() { ["Itsm__Webhooks__RateLimit__PermitLimit"] = "0" };
 
     /// <param name="orchestrator">An Itsm.Orchestrator.dll to run instead of this repository's build (A/B runs).</param>
-    public static async Task<BenchHost> StartAsync(IReadOnlyDictionary<string, string> workflows, CancellationToken cancellationToken, string? orchestrator = null)
+    /// <param name="settings">More settings (environment variables) over the bench's, e.g. the database provider.</param>
+    public static async Task<BenchHost> StartAsync(IReadOnlyDictionary<string, string> workflows, CancellationToken cancellationToken, string? orchestrator = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = orchestrator is null ? LocateOrchestrator() : Path.GetFullPath(orchestrator);
         if (!File.Exists(dll)) throw new FileNotFoundException($"No orchestrator build at {dll}.");
@@ -38,7 +40,7 @@ internal sealed class BenchHost : IAsyncDisposable
         var workflowsPath = Directory.CreateDirectory(Path.Combine(root, "workflows")).FullName;
         foreach (var (name, json) in workflows) await File.WriteAllTextAsync(Path.Combine(workflowsPath, name), json, cancellationToken);
         var process = await OrchestratorProcess.StartAsync(dll, Path.Combine(root, "data"), workflowsPath, ApiKey, cancellationToken,
-            BenchSettings);
+            settings is null ? BenchSettings : new Dictionary<string, string>(BenchSettings.Concat(settings)));
         return new BenchHost(root, process, dll);
     }
 

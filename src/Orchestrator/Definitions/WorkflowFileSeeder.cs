@@ -1,4 +1,5 @@
 using Itsm.Activities.Definitions;
+using Itsm.Orchestrator.Persistence;
 using Itsm.Orchestrator.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -6,12 +7,15 @@ namespace Itsm.Orchestrator.Definitions;
 
 /// <summary>
 /// Imports <c>workflows/*.json</c> at start-up: a file is published when its definition is unknown or its
-/// version is higher than the store's latest. A broken file is logged and skipped; it never stops the host.
+/// version is higher than the store's latest. A broken file is logged and skipped; it never stops the host. Nodes
+/// sharing a database seed one after another (<see cref="Runtime.IStartupSeedingLock"/>); should two still race, the
+/// database's unique versions let one import a file and the other skips it.
 /// </summary>
 public sealed partial class WorkflowFileSeeder(
     WorkflowDefinitionService definitions,
     IOptions<RuntimeOptions> options,
     IHostEnvironment environment,
+    IDatabaseErrors databaseErrors,
     ILogger<WorkflowFileSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -36,6 +40,10 @@ public sealed partial class WorkflowFileSeeder(
             {
                 LogRejected(Path.GetFileName(file), ex.Message);
             }
+            catch (Exception ex) when (databaseErrors.IsUniqueViolation(ex))
+            {
+                LogSeededElsewhere(Path.GetFileName(file));
+            }
         }
     }
 
@@ -56,6 +64,9 @@ public sealed partial class WorkflowFileSeeder(
 
     [LoggerMessage(LogLevel.Information, "Published {File} as {DefinitionId} v{Version}")]
     private partial void LogSeeded(string file, string definitionId, int version);
+
+    [LoggerMessage(LogLevel.Information, "{File} was imported by another node at the same time")]
+    private partial void LogSeededElsewhere(string file);
 
     [LoggerMessage(LogLevel.Error, "Workflow file {File} was not loaded: {Errors}")]
     private partial void LogRejected(string file, string errors);

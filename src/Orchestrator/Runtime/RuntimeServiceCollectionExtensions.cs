@@ -60,6 +60,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowDefinitionService>(provider => provider.GetRequiredService<WorkflowDefinitionService>());
         services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();
         services.TryAddSingleton<WorkflowFileSeeder>();
+        services.AddItsmStartupSeedingLock(configuration);
         services.AddHostedService<ActivityPortCheck>();
         services.AddHostedService<StartupTasks>();
         return services;

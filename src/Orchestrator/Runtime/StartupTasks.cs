@@ -11,13 +11,16 @@ namespace Itsm.Orchestrator.Runtime;
 public sealed partial class StartupTasks(
     DatabaseInitializer database,
     WorkflowFileSeeder seeder,
+    IStartupSeedingLock seeding,
     WorkflowDefinitionService definitions,
     ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await database.InitializeAsync(cancellationToken);
-        await seeder.SeedAsync(cancellationToken);
+        // Nodes starting together on one database seed one after another: the later ones find the files imported.
+        var held = await seeding.AcquireAsync(cancellationToken);
+        await using (held.ConfigureAwait(false)) await seeder.SeedAsync(cancellationToken);
         await definitions.WarmAsync(cancellationToken);
         LogReady();
     }

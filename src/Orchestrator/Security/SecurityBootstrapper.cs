@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Itsm.Orchestrator.Persistence;
+using Itsm.Orchestrator.Runtime;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ public sealed partial class SecurityBootstrapper(
     DatabaseInitializer database,
     UserStore users,
     ApiKeyRing keys,
+    IStartupSeedingLock seeding,
     IOptions<SecurityOptions> options,
     IOptions<PersistenceOptions> persistence,
     ILogger<SecurityBootstrapper> logger) : IHostedService
@@ -28,7 +30,13 @@ public sealed partial class SecurityBootstrapper(
     public async Task EnsureBootstrapAsync(CancellationToken cancellationToken)
     {
         await database.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        await EnsureAdminAsync(cancellationToken).ConfigureAwait(false);
+        // Nodes starting together on one database create the admin one after another: the later ones find it.
+        var held = await seeding.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        await using (held.ConfigureAwait(false))
+        {
+            await EnsureAdminAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await keys.EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -14,6 +14,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
+using Itsm.Orchestrator.Runtime;
+
 namespace Itsm.Orchestrator.Security;
 
 /// <summary>
@@ -39,6 +41,7 @@ public static class SecurityServiceCollectionExtensions
             .Bind(configuration.GetSection(SecurityOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityOptions>, SharedDatabaseApiKeysValidator>());
         services.AddOptions<RateLimitOptions>()
             .Bind(configuration.GetSection(RateLimitOptions.SectionName))
             .ValidateDataAnnotations()
@@ -51,6 +54,7 @@ public static class SecurityServiceCollectionExtensions
         services.TryAddSingleton<ApiKeyRing>();
         services.TryAddSingleton<ItsmCookieEvents>();
         services.TryAddSingleton<SecurityBootstrapper>();
+        services.AddItsmStartupSeedingLock(configuration);
         services.AddHostedService(provider => provider.GetRequiredService<SecurityBootstrapper>());
 
         services.AddAuthentication(ItsmAuthenticationSchemes.Default)

@@ -130,7 +130,16 @@ public sealed class UserStore(
             }
 
             context.Users.Add(NewRow(user));
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException exception) when (databaseErrors.IsUniqueViolation(exception))
+            {
+                // Another node on the same database created it between the check and the insert.
+                return false;
+            }
+
             return true;
         }, cancellationToken);
     }

@@ -10,10 +10,13 @@ namespace Itsm.Orchestrator.Timers;
 /// (earliest first, capped), arms those it has not armed, and re-arms one still pending well after it was due — a
 /// job Hangfire lost (in-memory storage after a restart) or gave up on. Timers of faulted instances are left out;
 /// a retry arms them through the outbox.
+/// Several nodes on one database: one scans at a time (<see cref="ITimerCluster"/>), and every node records what it
+/// arms there, so the scanning node skips timers another node's commit armed and re-arms those a dead node left.
 /// </summary>
 public sealed partial class TimerHorizon(
     IDurableTimerScheduler scheduler,
     IWorkflowStore store,
+    ITimerCluster cluster,
     TimeProvider clock,
     IOptions<TimerOptions> options,
     ILogger<TimerHorizon> logger)
@@ -42,6 +45,7 @@ public sealed partial class TimerHorizon(
             _armed[bookmarkId] = new Armed(dueAt, now);
         }
         scheduler.Schedule(instanceId, bookmarkId, dueAt);
+        cluster.RecordArmed([new ArmedTimer(bookmarkId, dueAt, now)]);
     }
 
     /// <summary>One pass over the horizon; returns how many timers it (re-)armed.</summary>
@@ -49,10 +53,22 @@ public sealed partial class TimerHorizon(
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
+        if (!await cluster.IsScanningNodeAsync(cancellationToken))
+        {
+            // Another node scans; what this node armed is recorded in the cluster, so its memory can go.
+            lock (_gate) _armed = new Dictionary<string, Armed>(StringComparer.Ordinal);
+            return 0;
+        }
         var due = await store.ListDueTimersAsync(now + settings.Horizon, settings.MaxArmed, cancellationToken);
+        // Read after the query: a timer in its result that another node armed before it is recorded by now.
+        var shared = cluster.ReadArmed();
         var toArm = new List<BookmarkRecord>();
+        var toForget = new List<ArmedTimer>();
         lock (_gate)
         {
+            foreach (var record in shared)
+                if (!_armed.TryGetValue(record.BookmarkId, out var known) || known.ArmedAt < record.ArmedAt)
+                    _armed[record.BookmarkId] = new Armed(record.DueAt, record.ArmedAt);
             var next = new Dictionary<string, Armed>(due.Count, StringComparer.Ordinal);
             foreach (var timer in due)
             {
@@ -69,8 +85,14 @@ public sealed partial class TimerHorizon(
             foreach (var (id, armed) in _armed)
                 if (armed.ArmedAt >= now) next.TryAdd(id, armed);
             _armed = next;
+            // Records of timers no longer pending (resumed, cancelled) or armed again since are forgotten.
+            foreach (var record in shared)
+                if (!next.TryGetValue(record.BookmarkId, out var kept) || kept != new Armed(record.DueAt, record.ArmedAt))
+                    toForget.Add(record);
         }
         foreach (var timer in toArm) scheduler.Schedule(timer.InstanceId, timer.Id, timer.ResumeAt!.Value);
+        if (toArm.Count > 0) cluster.RecordArmed([.. toArm.Select(timer => new ArmedTimer(timer.Id, timer.ResumeAt!.Value, now))]);
+        if (toForget.Count > 0) cluster.Forget(toForget);
         if (toArm.Count > 0) LogArmed(toArm.Count, due.Count);
         return toArm.Count;
     }

@@ -1,6 +1,9 @@
 using Hangfire;
 using Hangfire.InMemory;
+using Itsm.Orchestrator.Hosting;
+using Itsm.Orchestrator.Persistence;
 using Itsm.Orchestrator.Runtime;
+using Itsm.Orchestrator.Timers.PostgreSql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -9,31 +12,51 @@ namespace Itsm.Orchestrator.Timers;
 public static class TimerServiceCollectionExtensions
 {
     /// <summary>
-    /// Durable timers on Hangfire. Storage is in-memory (no SQLite store for Hangfire exists here): the due
-    /// times live in Itsm's database and <see cref="TimerHorizon"/> arms the near ones from it.
+    /// Durable timers on Hangfire. On SQLite (one node) Hangfire's storage is in memory: the due times live in Itsm's
+    /// database and <see cref="TimerHorizon"/> arms the near ones from it. On PostgreSQL (any number of nodes) it is
+    /// Hangfire's PostgreSQL storage in the same database, so any node's workers fire a timer armed by any node, and
+    /// <see cref="PostgreSqlTimerCluster"/> lets one node at a time scan the horizon.
     /// </summary>
     public static IServiceCollection AddItsmTimers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TimerOptions>().Bind(configuration.GetSection(TimerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHangfire((provider, config) => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseActivator(new ScopedJobActivator(provider.GetRequiredService<IServiceScopeFactory>()))
-            .UseInMemoryStorage(new InMemoryStorageOptions()));
+        services.TryAddSingleton<NodeIdentity>();
+        // The provider decides which storage exists, so it is read here, as the persistence does.
+        var databaseProvider = configuration.GetSection(PersistenceOptions.SectionName).Get<PersistenceOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        services.AddHangfire((provider, config) =>
+        {
+            config
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseActivator(new ScopedJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+            if (databaseProvider == DatabaseProvider.PostgreSql) config.UseItsmPostgreSqlStorage(ConnectionString(provider));
+            else config.UseInMemoryStorage(new InMemoryStorageOptions());
+        });
         if (configuration.GetValue($"{TimerOptions.SectionName}:RunServer", true))
             services.AddHangfireServer((provider, server) =>
             {
                 var options = provider.GetRequiredService<IOptions<TimerOptions>>().Value;
+                server.ServerName = provider.GetRequiredService<NodeIdentity>().Name;
                 server.SchedulePollingInterval = options.SchedulePollingInterval;
                 server.WorkerCount = options.WorkerCount;
             });
+        if (databaseProvider == DatabaseProvider.PostgreSql)
+            services.TryAddSingleton<ITimerCluster>(provider => new PostgreSqlTimerCluster(
+                provider.GetRequiredService<JobStorage>(),
+                ConnectionString(provider),
+                provider.GetRequiredService<ILogger<PostgreSqlTimerCluster>>()));
+        else services.TryAddSingleton<ITimerCluster, SingleNodeTimerCluster>();
         services.TryAddSingleton<IDurableTimerScheduler, HangfireTimerScheduler>();
         services.TryAddTransient<DurableTimerJob>();
         services.TryAddSingleton<TimerHorizon>();
         services.AddHostedService<TimerHorizonService>();
         return services;
     }
+
+    private static string ConnectionString(IServiceProvider services)
+        => services.GetRequiredService<IOptions<PersistenceOptions>>().Value.PostgreSqlConnectionString
+            ?? throw new InvalidOperationException("Itsm:Persistence:Provider is PostgreSql but ConnectionStrings:Itsm is not set.");
 
     private sealed class ScopedJobActivator(IServiceScopeFactory scopes) : JobActivator
     {

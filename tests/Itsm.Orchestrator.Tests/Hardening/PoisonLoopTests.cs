@@ -40,6 +40,7 @@ public sealed class PoisonLoopTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
+        TestDatabase.Release(DataPath);
         Directory.Delete(_root, recursive: true);
         return Task.CompletedTask;
     }
@@ -48,7 +49,7 @@ public sealed class PoisonLoopTests : IAsyncLifetime
     public async Task Instance_that_kills_the_host_at_every_start_is_quarantined_and_the_host_keeps_serving()
     {
         string instanceId;
-        await using (var first = await OrchestratorProcess.StartAsync(Orchestrator, DataPath, WorkflowsPath, ApiKey, default, WithCrashPlugin))
+        await using (var first = await OrchestratorProcess.StartAsync(Orchestrator, DataPath, WorkflowsPath, ApiKey, default, TestDatabase.ProcessEnvironment(DataPath, WithCrashPlugin)))
         {
             using var client = new HttpClient { BaseAddress = first.BaseUri };
             var started = await client.PostAsJsonAsync("workflows/poison/start", new { reason = "test" });
@@ -66,7 +67,7 @@ public sealed class PoisonLoopTests : IAsyncLifetime
             OrchestratorProcess node;
             try
             {
-                node = await OrchestratorProcess.StartAsync(Orchestrator, DataPath, WorkflowsPath, ApiKey, default, WithCrashPlugin);
+                node = await OrchestratorProcess.StartAsync(Orchestrator, DataPath, WorkflowsPath, ApiKey, default, TestDatabase.ProcessEnvironment(DataPath, WithCrashPlugin));
             }
             catch (InvalidOperationException)
             {

@@ -62,7 +62,7 @@ public sealed class ScriptCrashTests(ScriptCrashTests.Node node) : IClassFixture
                     .Chain("hook", "run").Trigger("hook");
                 await File.WriteAllTextAsync(Path.Combine(workflows, $"crash-{route}.json"), flow.ToJson());
             }
-            _process = await OrchestratorProcess.StartAsync(Orchestrator, Path.Combine(_root, "data"), workflows, ApiKey, default);
+            _process = await OrchestratorProcess.StartAsync(Orchestrator, Path.Combine(_root, "data"), workflows, ApiKey, default, TestDatabase.ProcessEnvironment(Path.Combine(_root, "data")));
             Client = new HttpClient { BaseAddress = _process.BaseUri, Timeout = TimeSpan.FromSeconds(60) };
             Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", ApiKey);
         }
@@ -71,6 +71,7 @@ public sealed class ScriptCrashTests(ScriptCrashTests.Node node) : IClassFixture
         {
             Client?.Dispose();
             if (_process is not null) await _process.DisposeAsync();
+            TestDatabase.Release(Path.Combine(_root, "data"));
             Directory.Delete(_root, recursive: true);
         }
     }

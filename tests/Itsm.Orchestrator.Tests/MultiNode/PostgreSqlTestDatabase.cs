@@ -1,44 +1,59 @@
+using Itsm.Orchestrator.Tests.Support;
 using Npgsql;
 
 namespace Itsm.Orchestrator.Tests.MultiNode;
 
 /// <summary>
-/// A fresh, empty database on the test PostgreSQL server (<c>ITSM_TEST_POSTGRES</c>, else the private cluster of
-/// <c>scripts/postgres-cluster.sh</c> on port 55432), dropped afterwards. The hosts under test migrate it themselves.
+/// A fresh, empty PostgreSQL database for one multi-node test, dropped afterwards; the hosts under test migrate it
+/// themselves. The server is the test server (<see cref="TestDatabase.PostgreSqlServerConnectionString"/>:
+/// <c>ITSM_TEST_POSTGRES</c>, else a private cluster of this test process). PostgreSQL tests are never skipped.
 /// </summary>
 public sealed class PostgreSqlTestDatabase : IAsyncDisposable
 {
-    private readonly string _server = Environment.GetEnvironmentVariable("ITSM_TEST_POSTGRES") is { Length: > 0 } configured
-        ? configured
-        : "Host=127.0.0.1;Port=55432;Username=postgres";
+    private readonly string _server;
 
-    public string Name { get; } = "itsm_multinode_" + Guid.NewGuid().ToString("N")[..12];
-
-    public string ConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = Name }.ConnectionString;
-
-    public async Task CreateAsync()
+    private PostgreSqlTestDatabase(string server, string name)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = "postgres" }.ConnectionString);
-        try
-        {
-            await connection.OpenAsync();
-        }
-        catch (NpgsqlException ex)
-        {
-            throw new InvalidOperationException(
-                "These tests need PostgreSQL: install it (apt-get install postgresql) and start a test cluster with " +
-                "scripts/postgres-cluster.sh start, or set ITSM_TEST_POSTGRES to a server's connection string.", ex);
-        }
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"", connection);
-        await command.ExecuteNonQueryAsync();
+        _server = server;
+        Name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public static async Task<PostgreSqlTestDatabase> CreateAsync()
+    {
+        var server = new NpgsqlConnectionStringBuilder(TestDatabase.PostgreSqlServerConnectionString) { Database = "postgres" }.ConnectionString;
+        var database = new PostgreSqlTestDatabase(server, "itsm_multinode_" + Guid.NewGuid().ToString("N")[..12]);
+        await database.ExecuteOnServerAsync($"CREATE DATABASE \"{database.Name}\"");
+        return database;
+    }
+
+    /// <summary>Ends every session of this database but the caller's, as a crash of their process would.</summary>
+    public async Task TerminateSessionsAsync(string applicationName)
+    {
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1 AND application_name = $2", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = Name });
+        command.Parameters.Add(new NpgsqlParameter { Value = applicationName });
+        await command.ExecuteScalarAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = "postgres" }.ConnectionString);
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+    }
+
+    private async Task ExecuteOnServerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_server);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
 }

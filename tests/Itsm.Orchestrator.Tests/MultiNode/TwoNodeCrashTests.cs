@@ -23,7 +23,7 @@ public sealed class TwoNodeCrashTests : IAsyncLifetime
     private const int Starts = 1000;
     private const string ApiKey = "two-node-test-api-key-0123456789abcdef";
     private readonly string _root = Directory.CreateTempSubdirectory("itsm-two-node-").FullName;
-    private readonly PostgreSqlTestDatabase _database = new();
+    private PostgreSqlTestDatabase _database = null!;
     private string WorkflowsPath => Path.Combine(_root, "workflows");
     private static string Orchestrator => Path.Combine(AppContext.BaseDirectory, "Itsm.Orchestrator.dll");
 
@@ -39,7 +39,7 @@ public sealed class TwoNodeCrashTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _database.CreateAsync();
+        _database = await PostgreSqlTestDatabase.CreateAsync();
         Directory.CreateDirectory(WorkflowsPath);
         var flow = new FlowBuilder("two-node-stream")
             .Activity("hook", "Elsa.HttpEndpoint", ("path", Literal("String", "two-node/start")), ("supportedMethods", Obj("String[]", "[\"POST\"]")))

@@ -39,6 +39,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
+        TestDatabase.Release(DataPath);
         Directory.Delete(_root, recursive: true);
         return Task.CompletedTask;
     }
@@ -47,7 +48,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime
     public async Task Killed_mid_load_the_node_loses_no_acknowledged_start_and_duplicates_none()
     {
         var acknowledged = new ConcurrentDictionary<int, string>();
-        await using (var node = await OrchestratorProcess.StartAsync(Orchestrator, DataPath, WorkflowsPath, ApiKey, default))
+        await using (var node = await OrchestratorProcess.StartAsync(Orchestrator, DataPath, WorkflowsPath, ApiKey, default, TestDatabase.ProcessEnvironment(DataPath)))
         {
             using var client = new HttpClient { BaseAddress = node.BaseUri, Timeout = TimeSpan.FromSeconds(20) };
             using var gate = new SemaphoreSlim(32);
@@ -79,7 +80,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         acknowledged.Count.Should().BeGreaterThanOrEqualTo(CrashAfterAcknowledged)
             .And.BeLessThan(Requests, "the node died before it could answer every request");
 
-        await using var restarted = await OrchestratorProcess.StartAsync(Orchestrator, DataPath, WorkflowsPath, ApiKey, default);
+        await using var restarted = await OrchestratorProcess.StartAsync(Orchestrator, DataPath, WorkflowsPath, ApiKey, default, TestDatabase.ProcessEnvironment(DataPath));
         using var api = new HttpClient { BaseAddress = restarted.BaseUri };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", ApiKey);
 

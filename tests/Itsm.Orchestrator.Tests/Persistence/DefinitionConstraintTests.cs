@@ -1,5 +1,7 @@
 using Itsm.Orchestrator.Persistence;
-using Microsoft.Data.Sqlite;
+using Itsm.Orchestrator.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Itsm.Orchestrator.Tests.Persistence.TestRecords;
 
 namespace Itsm.Orchestrator.Tests.Persistence;
@@ -11,18 +13,25 @@ public sealed class DefinitionConstraintTests : StoreTestBase
     public async Task Database_refuses_a_second_latest_or_published_version_whoever_writes_it()
     {
         await Definitions.SaveAsync([Definition("incident", 1, isLatest: true, isPublished: true)], Ct);
-        var path = new PersistenceOptions { DataPath = Folder.Path }.DatabasePath;
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
+        var contexts = Host.Services.GetRequiredService<IDbContextFactory<ItsmDbContext>>();
+        var errors = Host.Services.GetRequiredService<IDatabaseErrors>();
 
-        foreach (var (latest, published) in new[] { (1, 0), (0, 1) })
+        foreach (var (latest, published) in new[] { (true, false), (false, true) })
         {
-            using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO \"Definitions\" (\"Id\", \"DefinitionId\", \"Version\", \"Name\", \"IsLatest\", \"IsPublished\", \"CreatedAt\", \"ModelJson\") " +
-                $"VALUES ('incident:v{2 + latest}', 'incident', {2 + latest}, 'incident', {latest}, {published}, 0, '{{}}')";
-            var act = () => insert.ExecuteNonQuery();
-            act.Should().Throw<SqliteException>().Which.SqliteErrorCode.Should().Be(19, "a UNIQUE constraint fails");
+            // Straight into the table, past the definition store's own bookkeeping.
+            await using var context = await contexts.CreateDbContextAsync();
+            var version = latest ? 3 : 2;
+            context.Definitions.Add(new DefinitionEntity
+            {
+                Id = $"incident:v{version}", DefinitionId = "incident", Version = version, Name = "incident",
+                IsLatest = latest, IsPublished = published, CreatedAt = 0, ModelJson = "{}",
+            });
+            var act = () => context.SaveChangesAsync();
+            var failure = (await act.Should().ThrowAsync<DbUpdateException>()).Which;
+            errors.IsUniqueViolation(failure).Should().BeTrue("a unique index refuses a second {0} version", latest ? "latest" : "published");
         }
+
+        (await Definitions.FindLatestAsync("incident", Ct))!.Version.Should().Be(1);
     }
 
     [Fact]

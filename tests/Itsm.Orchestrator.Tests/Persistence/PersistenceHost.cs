@@ -1,10 +1,11 @@
 using Itsm.Orchestrator.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Itsm.Orchestrator.Tests.Support;
 
 namespace Itsm.Orchestrator.Tests.Persistence;
 
-/// <summary>The persistence services exactly as the host registers them, on a given data folder.</summary>
+/// <summary>The persistence services exactly as the host registers them, on a given data folder (and its database, <see cref="TestDatabase"/>).</summary>
 internal sealed class PersistenceHost : IAsyncDisposable
 {
     private PersistenceHost(ServiceProvider services) => Services = services;
@@ -19,7 +20,7 @@ internal sealed class PersistenceHost : IAsyncDisposable
 
     public static async Task<PersistenceHost> StartAsync(string dataPath, IDictionary<string, string?>? settings = null)
     {
-        var values = new Dictionary<string, string?> { ["Itsm:DataPath"] = dataPath };
+        var values = new Dictionary<string, string?>(TestDatabase.SettingsFor(dataPath)) { ["Itsm:DataPath"] = dataPath };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;

@@ -4,11 +4,8 @@ using System.Text.Json.Nodes;
 using Itsm.Activities.Model;
 using Itsm.Activities.Tests.Support;
 using Itsm.Orchestrator.Persistence;
-using Itsm.Orchestrator.Persistence.Sqlite;
 using Itsm.Orchestrator.Runtime;
 using Itsm.Orchestrator.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using static Itsm.Activities.Tests.Support.FlowBuilder;
 
 namespace Itsm.Orchestrator.Tests.Runtime;
@@ -21,16 +18,7 @@ public sealed class ConflictRetryTests
         ConflictingStore? control = null;
         var app = new ItsmAppFactory
         {
-            TestServices = services =>
-            {
-                services.RemoveAll<IWorkflowStore>();
-                services.AddSingleton(provider =>
-                {
-                    var (store, c) = ConflictingStore.Wrap(provider.GetRequiredService<SqliteWorkflowStore>());
-                    control = c;
-                    return store;
-                });
-            },
+            TestServices = services => ConflictingStore.Decorate(services, c => control = c),
         };
         return (app, () => control!);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Itsm.Orchestrator.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace Itsm.Orchestrator.Tests.Security;
@@ -69,7 +70,9 @@ public sealed class InputLimitTests
         (await app.Client().GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
 
         File.GetUnixFileMode(app.DataPath).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        foreach (var file in new[] { "itsm.db", "admin-password.txt", "dev-api-key.txt" })
+        // The SQLite file is a secret of the data folder too; a PostgreSQL database is the server's to guard.
+        string[] secrets = TestDatabase.IsSqlite ? ["itsm.db", "admin-password.txt", "dev-api-key.txt"] : ["admin-password.txt", "dev-api-key.txt"];
+        foreach (var file in secrets)
         {
             File.GetUnixFileMode(Path.Combine(app.DataPath, file)).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite, file);
         }

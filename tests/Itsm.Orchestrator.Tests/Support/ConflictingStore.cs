@@ -1,5 +1,6 @@
 using System.Reflection;
 using Itsm.Orchestrator.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Itsm.Orchestrator.Tests.Support;
 
@@ -27,6 +28,22 @@ public class ConflictingStore : DispatchProxy
         var control = (ConflictingStore)(object)store;
         control._inner = inner;
         return (store, control);
+    }
+
+    /// <summary>Replaces the provider's <see cref="IWorkflowStore"/> registration with a wrapper around it.</summary>
+    public static void Decorate(IServiceCollection services, Action<ConflictingStore> created)
+    {
+        var registration = services.Last(d => d.ServiceType == typeof(IWorkflowStore));
+        services.Remove(registration);
+        services.AddSingleton(provider =>
+        {
+            var inner = (IWorkflowStore)(registration.ImplementationInstance
+                ?? registration.ImplementationFactory?.Invoke(provider)
+                ?? ActivatorUtilities.CreateInstance(provider, registration.ImplementationType!));
+            var (store, control) = Wrap(inner);
+            created(control);
+            return store;
+        });
     }
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)

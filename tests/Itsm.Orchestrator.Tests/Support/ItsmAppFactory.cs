@@ -9,11 +9,12 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace Itsm.Orchestrator.Tests.Support;
 
 /// <summary>
-/// The real host on a fresh SQLite file in a temp folder, with a fake clock (Monday 2026-11-23 09:00 UTC)
+/// The real host on a fresh database (a SQLite file in a temp folder, or a PostgreSQL database: <see cref="TestDatabase"/>), with a fake clock (Monday 2026-11-23 09:00 UTC)
 /// and a manual timer scheduler instead of Hangfire's server. Pass an existing <c>dataPath</c> to start a
 /// second host on the same data (a restart); the folder is deleted only by the factory that created it.
 /// </summary>
@@ -62,6 +63,7 @@ public sealed class ItsmAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Itsm:Timers:RunServer", _realTimers ? "true" : "false");
         builder.UseSetting("Itsm:Timers:SchedulePollingInterval", "00:00:00.100");
         if (_workflowsPath is not null) builder.UseSetting("Itsm:WorkflowsPath", _workflowsPath);
+        foreach (var (key, value) in TestDatabase.SettingsFor(DataPath)) builder.UseSetting(key, value);
         builder.UseSetting("Itsm:ApiKeys:0", ApiKey);
         builder.UseSetting("Itsm:AdminPassword", AdminPassword);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
@@ -106,6 +108,9 @@ public sealed class ItsmAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
+        // Only the factory that created the data folder ends its database: a restart test's second host shares it.
+        if (_ownsData) TestDatabase.Release(DataPath);
         if (_ownsData && Directory.Exists(DataPath))
             try
             {

@@ -1,8 +1,6 @@
-using Microsoft.Data.Sqlite;
-
 namespace Itsm.Orchestrator.Tests.Support;
 
-/// <summary>A fresh folder under the temp directory, deleted (with any SQLite files in it) on dispose.</summary>
+/// <summary>A fresh folder under the temp directory, deleted (with any SQLite files in it, or its PostgreSQL database) on dispose.</summary>
 public sealed class TempDataFolder : IDisposable
 {
     public TempDataFolder()
@@ -15,8 +13,9 @@ public sealed class TempDataFolder : IDisposable
 
     public void Dispose()
     {
-        // Pooled connections keep the database files open; on Windows that blocks the delete.
-        SqliteConnection.ClearAllPools();
+        // Pooled connections keep the database files open; on Windows that blocks the delete. On PostgreSQL the
+        // folder's database is dropped with it.
+        TestDatabase.Release(Path);
         for (var attempt = 0; ; attempt++)
         {
             try

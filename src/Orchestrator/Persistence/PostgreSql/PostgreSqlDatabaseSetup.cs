@@ -20,6 +20,7 @@ internal sealed class PostgreSqlDatabaseSetup(NpgsqlDataSource dataSource) : IDa
 
     public async Task<IAsyncDisposable> BeforeMigrationsAsync(CancellationToken cancellationToken)
     {
+        await CreateDatabaseIfMissingAsync(cancellationToken).ConfigureAwait(false);
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -36,6 +37,41 @@ internal sealed class PostgreSqlDatabaseSetup(NpgsqlDataSource dataSource) : IDa
     }
 
     public Task AfterMigrationsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// A first start on a new server creates the database (when the account may): the lock above lives in it. Nodes
+    /// racing to create it are fine: the loser's "already exists" is what it wanted.
+    /// </summary>
+    private async Task CreateDatabaseIfMissingAsync(CancellationToken cancellationToken)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        var database = settings.Database;
+        if (string.IsNullOrEmpty(database)) return;
+        try
+        {
+            await using var probe = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // Missing: create it below.
+        }
+
+        settings.Database = "postgres";
+        settings.Pooling = false;
+        await using var admin = new NpgsqlConnection(settings.ConnectionString);
+        await admin.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var quoted = "\"" + database.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        await using var create = new NpgsqlCommand("CREATE DATABASE " + quoted, admin);
+        try
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
+            // Another node created it first.
+        }
+    }
 
     private sealed class StartupLock(NpgsqlConnection connection) : IAsyncDisposable
     {

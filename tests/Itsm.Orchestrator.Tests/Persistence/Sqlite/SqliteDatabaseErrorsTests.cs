@@ -2,7 +2,7 @@ using Itsm.Orchestrator.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace Itsm.Orchestrator.Tests.Persistence;
+namespace Itsm.Orchestrator.Tests.Persistence.Sqlite;
 
 /// <summary>Only "a row with this key exists" reads as a unique violation; other constraint failures are bugs.</summary>
 public sealed class SqliteDatabaseErrorsTests : IDisposable

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using static Itsm.Orchestrator.Tests.Persistence.TestRecords;
 
-namespace Itsm.Orchestrator.Tests.Persistence;
+namespace Itsm.Orchestrator.Tests.Persistence.Sqlite;
 
 /// <summary>
 /// Drives the writer directly so units provably share one batch: a gate unit holds the first batch open

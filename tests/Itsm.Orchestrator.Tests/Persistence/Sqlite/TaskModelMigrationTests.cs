@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using static Itsm.Orchestrator.Tests.Persistence.TestRecords;
 
-namespace Itsm.Orchestrator.Tests.Persistence;
+namespace Itsm.Orchestrator.Tests.Persistence.Sqlite;
 
 /// <summary>Upgrading a database whose open tasks still sit on the bookmark row keeps every task in the inbox.</summary>
 public sealed class TaskModelMigrationTests : IDisposable
