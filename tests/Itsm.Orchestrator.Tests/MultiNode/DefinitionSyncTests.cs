@@ -15,13 +15,13 @@ public sealed class DefinitionSyncTests : IAsyncLifetime
     // The brief's promise is "within a second"; the deadline is looser so a loaded machine does not fail the build,
     // and the figure is what a change takes end to end over loopback (a few milliseconds).
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
-    private readonly PostgreSqlTestDatabase _database = new();
+    private PostgreSqlTestDatabase _database = null!;
     private DefinitionNode _a = null!;
     private DefinitionNode _b = null!;
 
     public async Task InitializeAsync()
     {
-        await _database.CreateAsync();
+        _database = await PostgreSqlTestDatabase.CreateAsync();
         _a = await DefinitionNode.StartAsync(_database);
         _b = await DefinitionNode.StartAsync(_database);
     }

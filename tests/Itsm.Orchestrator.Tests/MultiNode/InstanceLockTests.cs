@@ -13,10 +13,10 @@ namespace Itsm.Orchestrator.Tests.MultiNode;
 public sealed class InstanceLockTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
-    private readonly PostgreSqlTestDatabase _database = new();
+    private PostgreSqlTestDatabase _database = null!;
     private readonly List<NpgsqlDataSource> _dataSources = [];
 
-    public Task InitializeAsync() => _database.CreateAsync();
+    public async Task InitializeAsync() => _database = await PostgreSqlTestDatabase.CreateAsync();
 
     public async Task DisposeAsync()
     {

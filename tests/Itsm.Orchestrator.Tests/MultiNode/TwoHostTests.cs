@@ -14,7 +14,7 @@ namespace Itsm.Orchestrator.Tests.MultiNode;
 public sealed class TwoHostTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
-    private readonly PostgreSqlTestDatabase _database = new();
+    private PostgreSqlTestDatabase _database = null!;
     private readonly string _noWorkflows = Path.Combine(Path.GetTempPath(), "itsm-tests", Guid.NewGuid().ToString("N"));
     private readonly CountingDirectory _directory = new();
     private ItsmAppFactory _a = null!;
@@ -22,7 +22,7 @@ public sealed class TwoHostTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _database.CreateAsync();
+        _database = await PostgreSqlTestDatabase.CreateAsync();
         // Nothing to seed: these tests publish what they need (and two hosts seeding one database at once is not theirs to test).
         Directory.CreateDirectory(_noWorkflows);
         _a = Host();
