@@ -9,4 +9,10 @@ public interface IInstanceLocks
 {
     /// <summary>Waits for the instance's lock; disposing the result releases it.</summary>
     ValueTask<IAsyncDisposable> AcquireAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The lock of an instance whose id this caller just made up (a start without a chosen id): nobody else can know
+    /// the id before its first commit, so an implementation may skip what only guards against other nodes.
+    /// </summary>
+    ValueTask<IAsyncDisposable> AcquireNewAsync(string instanceId, CancellationToken cancellationToken) => AcquireAsync(instanceId, cancellationToken);
 }

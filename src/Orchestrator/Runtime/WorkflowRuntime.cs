@@ -52,7 +52,8 @@ public sealed partial class WorkflowRuntime(
         var state = executor.CreateState(workflow, request.InstanceId ?? Ids.New(), request.Input, request.CorrelationId);
         BurstResult burst;
         IReadOnlyList<InstanceWrite> writes;
-        await using (await locks.AcquireAsync(state.InstanceId, cancellationToken))
+        // An id made up here is known to no other caller until the commit: no other node can run it meanwhile.
+        await using (await (request.InstanceId is null ? locks.AcquireNewAsync(state.InstanceId, cancellationToken) : locks.AcquireAsync(state.InstanceId, cancellationToken)))
         {
             var pending = unit.Add(state, 0, workflow);
             burst = await executor.StartAsync(workflow, state, request.TriggerActivityId, request.TriggerInput, cancellationToken);

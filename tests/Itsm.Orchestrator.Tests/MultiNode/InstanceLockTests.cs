@@ -74,6 +74,19 @@ public sealed class InstanceLockTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_instance_takes_only_the_nodes_own_lock()
+    {
+        var node = Node();
+        var held = await node.AcquireNewAsync("fresh", CancellationToken.None);
+        (await AdvisoryLocksHeldAsync()).Should().Be(0, "no other node can know an id made up for a start");
+        var second = node.AcquireAsync("fresh", CancellationToken.None).AsTask();
+        second.IsCompleted.Should().BeFalse("the node's own callers still queue");
+
+        await held.DisposeAsync();
+        await (await second.WaitAsync(Deadline)).DisposeAsync();
+    }
+
+    [Fact]
     public async Task A_node_waits_until_the_other_node_releases_after_its_commit()
     {
         var (a, b) = (Node(), Node());

@@ -7,6 +7,8 @@ namespace Itsm.Orchestrator.Runtime.PostgreSql;
 /// so a node never holds (or waits for) two advisory locks for one instance; then a session advisory lock keyed by
 /// the instance id (<c>hashtextextended(id, 0)</c>, 64 bits) on a pooled connection kept for the run and released
 /// after the commit. A node that dies mid-run loses its session, and the server drops its locks with it.
+/// The connections come from a pool of their own (<see cref="InstanceLockConnections"/>): a run holds one while its
+/// commit needs another, so sharing the store's pool would let lock holders starve their own commits under load.
 /// </summary>
 /// <remarks>
 /// Cost: one round trip to lock and one to unlock, on a connection the pool already holds open; the caller waits for
@@ -47,6 +49,10 @@ public sealed partial class PostgreSqlInstanceLocks(
             throw;
         }
     }
+
+    /// <summary>A new instance's id is unknown to every other node until its commit: the node's own lock is enough, and a start costs no round trip.</summary>
+    public ValueTask<IAsyncDisposable> AcquireNewAsync(string instanceId, CancellationToken cancellationToken)
+        => ((IInstanceLocks)local).AcquireAsync(instanceId, cancellationToken);
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, string instanceId)
     {

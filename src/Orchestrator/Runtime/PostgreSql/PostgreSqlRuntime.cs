@@ -7,7 +7,12 @@ internal static class PostgreSqlRuntime
 {
     public static IServiceCollection AddPostgreSqlRuntime(this IServiceCollection services)
     {
-        services.TryAddSingleton<PostgreSqlInstanceLocks>();
+        services.AddOptions<InstanceLockOptions>().BindConfiguration(InstanceLockOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<InstanceLockConnections>();
+        services.TryAddSingleton(provider => new PostgreSqlInstanceLocks(
+            provider.GetRequiredService<InstanceLocks>(),
+            provider.GetRequiredService<InstanceLockConnections>().DataSource,
+            provider.GetRequiredService<ILogger<PostgreSqlInstanceLocks>>()));
         services.TryAddSingleton<IInstanceLocks>(provider => provider.GetRequiredService<PostgreSqlInstanceLocks>());
         return services;
     }
