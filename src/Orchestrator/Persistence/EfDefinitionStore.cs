@@ -9,7 +9,7 @@ namespace Itsm.Orchestrator.Persistence;
 /// store is a singleton. Writes run in an IMMEDIATE transaction (Microsoft.Data.Sqlite's default) beside the
 /// group writer; the connection's busy timeout makes them wait for its lock instead of failing.
 /// </summary>
-public sealed class EfDefinitionStore(IDbContextFactory<ItsmDbContext> contexts, DatabaseInitializer initializer) : IDefinitionStore
+public sealed class EfDefinitionStore(IDbContextFactory<ItsmDbContext> contexts, DatabaseInitializer initializer, IDatabaseErrors errors) : IDefinitionStore
 {
     private const int MaxPageSize = 1000;
 
@@ -112,6 +112,27 @@ public sealed class EfDefinitionStore(IDbContextFactory<ItsmDbContext> contexts,
 
         Validate(versions);
 
+        // SQLite serializes writers, so two saves never interleave. PostgreSQL lets concurrent saves both read the old
+        // latest version; the unique "one latest/one published" index then refuses the second, which tries again from
+        // the new state (bounded: each retry follows another writer's commit).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await SaveOnceAsync(versions, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (DbUpdateException ex) when (attempt < MaxSaveAttempts && errors.IsUniqueViolation(ex))
+            {
+                // Lost the race for a flag; read again.
+            }
+        }
+    }
+
+    private const int MaxSaveAttempts = 5;
+
+    private async Task SaveOnceAsync(IReadOnlyList<DefinitionRecord> versions, CancellationToken cancellationToken)
+    {
         var context = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {

@@ -58,6 +58,18 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
 
         await using var restarted = new ItsmAppFactory(_app.DataPath, ItsmAppFactory.StartOfTest);
         _ = restarted.Services;
+        if (TestDatabase.IsPostgreSql)
+        {
+            // On PostgreSQL the first host's Hangfire job and its arming record are durable in the shared storage: the
+            // restarted node keeps the delay pending instead of arming it again (the real job fires it; the multi-node
+            // tests run that path with a real Hangfire server). Here: nothing was lost or run twice by the restart.
+            (await restarted.InstanceAsync(second.InstanceId!)).Record.Status.Should().Be(InstanceStatus.Suspended);
+            (await restarted.Store.ListBookmarksOfInstanceAsync(second.InstanceId!, default)).Should().ContainSingle(b => b.ResumeAt != null);
+            (await restarted.InstanceAsync(first.InstanceId!)).Record.Status.Should().Be(InstanceStatus.Suspended);
+            return;
+        }
+
+        // SQLite's Hangfire storage is in memory and died with the first host: the horizon re-arms from the store.
         (await Eventually.HoldsAsync(() => Task.FromResult(restarted.Timers.Armed.Any(t => t.InstanceId == second.InstanceId))))
             .Should().BeTrue("once serving, the timer horizon re-arms pending delays from the store");
 
