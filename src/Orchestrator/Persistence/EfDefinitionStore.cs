@@ -9,7 +9,7 @@ namespace Itsm.Orchestrator.Persistence;
 /// store is a singleton. Writes run in an IMMEDIATE transaction (Microsoft.Data.Sqlite's default) beside the
 /// group writer; the connection's busy timeout makes them wait for its lock instead of failing.
 /// </summary>
-public sealed class EfDefinitionStore(IDbContextFactory<ItsmDbContext> contexts, DatabaseInitializer initializer, IDatabaseErrors errors) : IDefinitionStore
+public sealed class EfDefinitionStore(IDbContextFactory<ItsmDbContext> contexts, DatabaseInitializer initializer, IDatabaseErrors errors, IDefinitionWriteLock writeLock) : IDefinitionStore
 {
     private const int MaxPageSize = 1000;
 
@@ -112,9 +112,9 @@ public sealed class EfDefinitionStore(IDbContextFactory<ItsmDbContext> contexts,
 
         Validate(versions);
 
-        // SQLite serializes writers, so two saves never interleave. PostgreSQL lets concurrent saves both read the old
-        // latest version; the unique "one latest/one published" index then refuses the second, which tries again from
-        // the new state (bounded: each retry follows another writer's commit).
+        // The provider's write lock serializes saves of one definition. A save that still loses the race for a flag
+        // (a version saved under another definition's lock cannot, but a lock-free provider might) is refused by the
+        // unique "one latest/one published" index and tries again from the new state, bounded.
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -141,6 +141,7 @@ public sealed class EfDefinitionStore(IDbContextFactory<ItsmDbContext> contexts,
             var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
+                await writeLock.EnterAsync(context, versions.Select(v => v.DefinitionId).ToArray(), cancellationToken).ConfigureAwait(false);
                 var ids = versions.Select(v => v.Id).ToArray();
                 var takesLatest = versions.Where(v => v.IsLatest).Select(v => v.DefinitionId).Distinct(StringComparer.Ordinal).ToArray();
                 var takesPublished = versions.Where(v => v.IsPublished).Select(v => v.DefinitionId).Distinct(StringComparer.Ordinal).ToArray();

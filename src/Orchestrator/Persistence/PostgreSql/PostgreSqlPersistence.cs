@@ -31,6 +31,7 @@ internal static class PostgreSqlPersistence
         services.TryAddSingleton<IWorkflowQueries>(provider => provider.GetRequiredService<PostgreSqlWorkflowStore>());
         services.TryAddSingleton<IDatabaseErrors, PostgreSqlDatabaseErrors>();
         services.TryAddSingleton<IDatabaseSetup, PostgreSqlDatabaseSetup>();
+        services.TryAddSingleton<IDefinitionWriteLock, PostgreSqlDefinitionWriteLock>();
         return services;
     }
 

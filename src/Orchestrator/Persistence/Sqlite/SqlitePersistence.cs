@@ -20,6 +20,7 @@ internal static class SqlitePersistence
         services.TryAddSingleton<IWorkflowQueries>(provider => provider.GetRequiredService<SqliteWorkflowStore>());
         services.TryAddSingleton<IDatabaseErrors, SqliteDatabaseErrors>();
         services.TryAddSingleton<IDatabaseSetup, SqliteDatabaseSetup>();
+        services.TryAddSingleton<IDefinitionWriteLock, SqliteDefinitionWriteLock>();
         return services;
     }
 
