@@ -49,6 +49,12 @@ public class ItsmDbContext : DbContext, IDataProtectionKeyContext
 
     internal DbSet<WebhookDeliveryEntity> WebhookDeliveries => Set<WebhookDeliveryEntity>();
 
+    internal DbSet<RecordCounterEntity> RecordCounters => Set<RecordCounterEntity>();
+
+    internal DbSet<RecordLinkEntity> RecordLinks => Set<RecordLinkEntity>();
+
+    internal DbSet<RecordChangeEntity> RecordChanges => Set<RecordChangeEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new InstanceConfiguration());
@@ -62,5 +68,8 @@ public class ItsmDbContext : DbContext, IDataProtectionKeyContext
         modelBuilder.ApplyConfiguration(new InstanceAttemptConfiguration());
         modelBuilder.ApplyConfiguration(new RecordConfiguration());
         modelBuilder.ApplyConfiguration(new WebhookDeliveryConfiguration());
+        modelBuilder.ApplyConfiguration(new RecordCounterConfiguration());
+        modelBuilder.ApplyConfiguration(new RecordLinkConfiguration());
+        modelBuilder.ApplyConfiguration(new RecordChangeConfiguration());
     }
 }
