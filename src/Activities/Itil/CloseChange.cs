@@ -33,6 +33,6 @@ public sealed class CloseChange(IRecordReader reader) : Activity<CloseChange.Inp
         change["reviewNote"] = input.ReviewNote;
         change["closedAt"] = ItilRecords.Timestamp(context);
         ItilRecords.Write(context, RecordTypes.Change, input.ChangeId!, change);
-        return Done(new Dictionary<string, object?> { ["number"] = ItilRecords.Text(change, RecordFields.Number) });
+        return Done(ItilRecords.Text(change, RecordFields.Number));
     }
 }

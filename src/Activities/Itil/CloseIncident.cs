@@ -29,6 +29,6 @@ public sealed class CloseIncident(IRecordReader reader) : Activity<CloseIncident
         incident["closureNote"] = input.ClosureNote;
         incident["closedAt"] = ItilRecords.Timestamp(context);
         ItilRecords.Write(context, RecordTypes.Incident, input.IncidentId!, incident);
-        return Done(new Dictionary<string, object?> { ["number"] = ItilRecords.Text(incident, RecordFields.Number) });
+        return Done(ItilRecords.Text(incident, RecordFields.Number));
     }
 }

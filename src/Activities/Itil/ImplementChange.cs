@@ -32,12 +32,12 @@ public sealed class ImplementChange(IRecordReader reader) : Activity<ImplementCh
         if (change is null) return ItilRecords.Missing(RecordTypes.Change, input.ChangeId);
         var number = ItilRecords.Text(change, RecordFields.Number);
         var status = ItilRecords.Text(change, RecordFields.Status);
-        if (status is not ("approved" or "implemented")) return Outcome(NotApproved, new Dictionary<string, object?> { ["number"] = number });
+        if (status is not ("approved" or "implemented")) return Outcome(NotApproved, number);
 
         change[RecordFields.Status] = "implemented";
         change["implementationNote"] = input.ImplementationNote;
         change["implementedAt"] = ItilRecords.Timestamp(context);
         ItilRecords.Write(context, RecordTypes.Change, input.ChangeId!, change);
-        return Done(new Dictionary<string, object?> { ["number"] = number });
+        return Done(number);
     }
 }
