@@ -12,7 +12,7 @@ namespace Itsm.Activities.Itil;
     Description = "Opens a problem for the cause behind one or more incidents, linked to them.")]
 [Output("recordId", typeof(string), Description = "The problem's record id.")]
 [Output("number", typeof(string), Description = "The problem's number, e.g. PRB0000012.")]
-[Output("priority", typeof(string), Description = "P1–P4.")]
+[Output("problemPriority", typeof(string), Description = "The priority the problem got, P1–P4 (named apart from the priority input).")]
 [ItilTags(ValueChain = ["improve", "deliver-and-support"], Practices = ["problem-management", "incident-management"], Roles = ["problem analyst"])]
 public sealed class LogProblem(IRecordReader reader, IRecordNumbers numbers) : Activity<LogProblem.Inputs>
 {
@@ -59,7 +59,7 @@ public sealed class LogProblem(IRecordReader reader, IRecordNumbers numbers) : A
         {
             ["recordId"] = id,
             ["number"] = problem[RecordFields.Number],
-            ["priority"] = priority.ToString(),
+            ["problemPriority"] = priority.ToString(),
         });
     }
 }

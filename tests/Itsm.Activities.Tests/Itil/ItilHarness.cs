@@ -15,14 +15,13 @@ public sealed class ItilHarness
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly ActivityRegistry _registry;
-
     public ItilHarness(ItilOptions? options = null)
     {
-        _registry = ActivityRegistry.Create(ActivityRegistry.BuiltInTypes(), new Ports(new TestPorts { Records = Records }, options));
+        Registry = ActivityRegistry.Create(ActivityRegistry.BuiltInTypes(), new Ports(new TestPorts { Records = Records }, options));
         Executor = new WorkflowExecutor(new EngineOptions(), Clock);
     }
 
+    public ActivityRegistry Registry { get; }
     public InMemoryRecords Records { get; } = new();
     public FakeTimeProvider Clock { get; } = new(Start);
     public WorkflowExecutor Executor { get; }
@@ -44,7 +43,7 @@ public sealed class ItilHarness
     /// <summary>Start → one activity (id <c>step</c>) with the inputs, every output bound to a variable of its name.</summary>
     public Task<ItilRun> RunStepAsync(string type, params (string Name, JsonNode? Value)[] inputs)
     {
-        var outputs = _registry.Find(type)?.Outputs.Select(o => o.Name).ToArray() ?? throw new ArgumentException($"unknown activity {type}");
+        var outputs = Registry.Find(type)?.Outputs.Select(o => o.Name).ToArray() ?? throw new ArgumentException($"unknown activity {type}");
         var flow = Flow(outputs)
             .Activity("start", "Elsa.Start")
             .Activity("step", type, [.. inputs, .. outputs.Select(o => (o, (JsonNode?)Out(o)))])
@@ -54,7 +53,7 @@ public sealed class ItilHarness
 
     public async Task<ItilRun> StartAsync(FlowBuilder flow)
     {
-        var workflow = new WorkflowCompiler(_registry).Compile(flow.Build());
+        var workflow = new WorkflowCompiler(Registry).Compile(flow.Build());
         var state = Executor.CreateState(workflow, "inst-1", null, correlationId: null);
         var run = new ItilRun(this, workflow, state);
         run.Commit(await Executor.StartAsync(workflow, state, null, null, CancellationToken.None));
