@@ -49,6 +49,8 @@ public class ItsmDbContext : DbContext, IDataProtectionKeyContext
 
     internal DbSet<WebhookDeliveryEntity> WebhookDeliveries => Set<WebhookDeliveryEntity>();
 
+    internal DbSet<RecordCounterEntity> RecordCounters => Set<RecordCounterEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new InstanceConfiguration());
@@ -62,5 +64,6 @@ public class ItsmDbContext : DbContext, IDataProtectionKeyContext
         modelBuilder.ApplyConfiguration(new InstanceAttemptConfiguration());
         modelBuilder.ApplyConfiguration(new RecordConfiguration());
         modelBuilder.ApplyConfiguration(new WebhookDeliveryConfiguration());
+        modelBuilder.ApplyConfiguration(new RecordCounterConfiguration());
     }
 }

@@ -9,6 +9,7 @@ public static class RecordServiceCollectionExtensions
     public static IServiceCollection AddItsmRecords(this IServiceCollection services)
     {
         services.TryAddSingleton<IRecordReader, StoreRecordReader>();
+        services.TryAddSingleton<IRecordNumbers, RecordNumbers>();
         return services;
     }
 }

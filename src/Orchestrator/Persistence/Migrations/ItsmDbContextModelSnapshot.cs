@@ -324,6 +324,19 @@ namespace Itsm.Orchestrator.Persistence.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.RecordCounterEntity", b =>
+                {
+                    b.Property<string>("RecordType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RecordType");
+
+                    b.ToTable("RecordCounters", (string)null);
+                });
+
             modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.RecordEntity", b =>
                 {
                     b.Property<string>("RecordType")

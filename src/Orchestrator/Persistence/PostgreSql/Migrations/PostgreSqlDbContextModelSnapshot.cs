@@ -332,6 +332,19 @@ namespace Itsm.Orchestrator.Persistence.PostgreSql.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.RecordCounterEntity", b =>
+                {
+                    b.Property<string>("RecordType")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RecordType");
+
+                    b.ToTable("RecordCounters", (string)null);
+                });
+
             modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.RecordEntity", b =>
                 {
                     b.Property<string>("RecordType")
