@@ -1,6 +1,7 @@
 using Itsm.Orchestrator.Api;
 using Itsm.Orchestrator.Hosting;
 using Itsm.Orchestrator.Http;
+using Itsm.Orchestrator.Itil;
 using Itsm.Orchestrator.Outbox;
 using Itsm.Orchestrator.Records;
 using Itsm.Orchestrator.Persistence;
@@ -23,6 +24,7 @@ builder.Services
     .AddItsmTimers(builder.Configuration)
     .AddItsmOutbox(builder.Configuration)
     .AddItsmRecords()
+    .AddItsmItil()
     .AddItsmApi(builder.Configuration)
     .AddItsmSecurity(builder.Configuration)
     .AddItsmRetention(builder.Configuration);

@@ -9,7 +9,13 @@ public sealed class TestPorts : IServiceProvider
 
     public RecordingHttpSender Http { get; init; } = new();
 
-    public object? GetService(Type serviceType) => serviceType == typeof(IHttpRequestSender) ? Http : null;
+    /// <summary>The record store and number sequence of the ITIL activities.</summary>
+    public InMemoryRecords Records { get; init; } = new();
+
+    public object? GetService(Type serviceType)
+        => serviceType == typeof(IHttpRequestSender) ? Http
+            : serviceType == typeof(IRecordReader) || serviceType == typeof(IRecordNumbers) ? Records
+            : null;
 }
 
 /// <summary>Answers every call with <see cref="Response"/> (or throws <see cref="Failure"/>) and keeps the requests.</summary>
