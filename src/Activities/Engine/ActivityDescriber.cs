@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
 using Itsm.Activities.Expressions;
+using Itsm.Activities.Itil;
+using Itsm.Activities.Itil.Catalogue;
 using Itsm.Activities.Model;
 
 namespace Itsm.Activities.Engine;
@@ -27,12 +29,18 @@ internal static class ActivityDescriber
             .Select(output => new OutputDescriptor(output.Name, output.Type, TypeAliases.NameOf(output.Type), output.Description))
             .ToList();
 
+        var tags = type.GetCustomAttribute<ItilTagsAttribute>();
+        var defaultTags = tags is null ? NodeTags.None : new NodeTags(
+            tags.ValueChain.Distinct(StringComparer.Ordinal).ToList(),
+            tags.Practices.Distinct(StringComparer.Ordinal).ToList(),
+            tags.Roles.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+
         return new ActivityDescriptor(
             activity.TypeName,
             activity.Namespace,
             activity.Name,
             activity.DisplayName ?? Humanize(activity.Name),
-            activity.Category,
+            CategoryOf(type, activity, defaultTags),
             activity.Description,
             activity.Kind,
             inputs,
@@ -40,11 +48,28 @@ internal static class ActivityDescriber
             outcomes?.Outcomes ?? [Outcomes.Done],
             outcomes?.Dynamic ?? false,
             type,
-            inputType);
+            inputType)
+        {
+            DefaultTags = defaultTags,
+        };
+    }
+
+    /// <summary>
+    /// The toolbox groups ITIL activities by the chain activity they serve first: a type with default tags and no
+    /// category of its own is shown under that chain activity's name. An explicit category always wins.
+    /// </summary>
+    private static string CategoryOf(Type type, ActivityAttribute activity, NodeTags defaults)
+    {
+        var explicitCategory = type.GetCustomAttributesData()
+            .Where(data => data.AttributeType == typeof(ActivityAttribute))
+            .SelectMany(data => data.NamedArguments)
+            .Any(argument => argument.MemberName == nameof(ActivityAttribute.Category));
+        if (explicitCategory || defaults.ValueChain.Count == 0) return activity.Category;
+        return ItilCatalogue.Default.FindChainActivity(defaults.ValueChain[0])?.Name ?? activity.Category;
     }
 
     private static readonly HashSet<string> ReservedProperties = new(StringComparer.OrdinalIgnoreCase)
-        { "id", "nodeId", "name", "type", "version", "customProperties", "metadata" };
+        { "id", "nodeId", "name", "type", "version", "customProperties", "metadata", ItilTagInputs.ValueChain, ItilTagInputs.Practices, ItilTagInputs.Roles };
 
     private static Type? FindInputRecordType(Type type)
     {

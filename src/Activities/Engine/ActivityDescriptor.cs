@@ -22,6 +22,9 @@ public sealed record ActivityDescriptor(
     Type? InputRecordType)
 {
     public bool IsTrigger => Kind == ActivityKind.Trigger;
+
+    /// <summary>The ITIL tags the type declares (<see cref="Itil.ItilTagsAttribute"/>); a node's own tags replace them tag by tag.</summary>
+    public NodeTags DefaultTags { get; init; } = NodeTags.None;
 }
 
 public sealed record InputDescriptor(

@@ -31,8 +31,10 @@ public sealed class CompiledNode : ITriggerNode
     internal bool[]? Upstream { get; set; }
     internal OutputBinding[] OutputBindings { get; set; } = [];
     public bool CanStartWorkflow { get; internal set; }
-    /// <summary>ITIL tags (value-chain activities, practices, roles) as compact JSON, journaled with each execution.</summary>
-    public string? TagsJson { get; internal set; }
+    /// <summary>ITIL tags (value-chain activities, practices, roles): the node's own, else its type's defaults.</summary>
+    public NodeTags Tags { get; internal set; } = NodeTags.None;
+    /// <summary>The tags as normalized JSON (<see cref="NodeTags.Json"/>), journaled with each execution; null when untagged.</summary>
+    public string? TagsJson => Tags.Json;
 
     /// <summary>The value of an input when the definition gives it as a literal (used to index triggers).</summary>
     public bool TryGetConstantInput(string name, out object? value)

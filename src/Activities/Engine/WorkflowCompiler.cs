@@ -125,7 +125,7 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
         var node = new CompiledNode(index, id, activity["name"]?.GetValue<string>(), descriptor, instance)
         {
             CanStartWorkflow = activity["customProperties"]?["canStartWorkflow"] is JsonValue can && can.TryGetValue<bool>(out var flag) && flag,
-            TagsJson = activity["customProperties"]?["itil"]?.ToJsonString(),
+            Tags = NodeTagReader.Read(activity, id, path, descriptor.DefaultTags, errors),
         };
         node.Inputs = descriptor.Inputs.Select(input => CompileInput(activity, input, $"{path}.{input.Name}", variables, errors)).ToArray();
         node.Binder = descriptor.InputRecordType is null ? null : InputBinder.For(descriptor);

@@ -12,5 +12,8 @@ public sealed record SaveDefinitionResult(DefinitionRecord? Definition, bool Alr
     /// <summary>The errors are a conflict with another definition (a webhook route it owns), not a fault of this one.</summary>
     public bool IsConflict { get; init; }
 
+    /// <summary>What publishing noticed but let through (e.g. a practice that contributes nothing to its node's chain activities).</summary>
+    public IReadOnlyList<DefinitionWarning> Warnings { get; init; } = [];
+
     public bool Succeeded => Definition is not null && Errors.Count == 0;
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Itsm.Activities.Definitions;
 using Itsm.Activities.Engine;
+using Itsm.Activities.Itil.Catalogue;
 using Itsm.Orchestrator.Persistence;
 using Itsm.Orchestrator.Runtime;
 
@@ -138,6 +139,8 @@ public sealed partial class WorkflowDefinitionService(
         {
             return new SaveDefinitionResult(null, false, ex.Errors);
         }
+        var tagCheck = ItilTagRules.Check(compiled, ItilCatalogue.Default);
+        if (tagCheck.Errors.Count > 0) return new SaveDefinitionResult(null, false, tagCheck.Errors);
         if (WebhookRouteOwnership.FindConflicts(triggers, compiled) is { Count: > 0 } taken) return new SaveDefinitionResult(null, false, taken) { IsConflict = true };
 
         var previous = await store.FindPublishedAsync(version.DefinitionId, cancellationToken);
@@ -152,7 +155,7 @@ public sealed partial class WorkflowDefinitionService(
         await store.SaveAsync(changes, cancellationToken);
         _published[version.DefinitionId] = published;
         await lifecycle.PublishedAsync(new DefinitionPublished(published, compiled, AtStartup: false));
-        return new SaveDefinitionResult(Stamp(published), false, []);
+        return new SaveDefinitionResult(Stamp(published), false, []) { Warnings = tagCheck.Warnings };
     }
 
     public async Task<DefinitionRecord?> RetractAsync(string definitionId, CancellationToken cancellationToken)

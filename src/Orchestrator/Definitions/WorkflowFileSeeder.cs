@@ -35,6 +35,7 @@ public sealed partial class WorkflowFileSeeder(
                 if (result is null) continue;
                 if (result.Succeeded) LogSeeded(Path.GetFileName(file), model.DefinitionId!, model.Version);
                 else LogRejected(Path.GetFileName(file), string.Join("; ", result.Errors.Select(e => $"{e.Path}: {e.Message}")));
+                foreach (var warning in result.Warnings) LogSeedWarning(Path.GetFileName(file), warning.Path, warning.Message);
             }
             catch (WorkflowDefinitionException ex)
             {
@@ -67,6 +68,9 @@ public sealed partial class WorkflowFileSeeder(
 
     [LoggerMessage(LogLevel.Information, "{File} was imported by another node at the same time")]
     private partial void LogSeededElsewhere(string file);
+
+    [LoggerMessage(LogLevel.Warning, "Workflow file {File} was published with a warning at {Path}: {Message}")]
+    private partial void LogSeedWarning(string file, string path, string message);
 
     [LoggerMessage(LogLevel.Error, "Workflow file {File} was not loaded: {Errors}")]
     private partial void LogRejected(string file, string errors);

@@ -39,7 +39,7 @@ internal sealed class EfStoreLists(IDbContextFactory<ItsmDbContext> contexts)
         var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
-            var filtered = InstanceQueries.Filter(context.Instances.AsNoTracking(), query);
+            var filtered = InstanceQueries.Filter(context.Instances.AsNoTracking(), query, context.Journal.AsNoTracking());
             var total = await filtered.LongCountAsync(cancellationToken).ConfigureAwait(false);
 
             IQueryable<InstanceEntity> page = filtered;

@@ -13,7 +13,7 @@ internal static class InstanceQueries
     /// <summary>Applies every filter of <paramref name="query"/> except paging (the TotalCount query).</summary>
     [SuppressMessage("Globalization", "CA1304", Justification = "Inside an EF Core query: ToLower() becomes the database's lower(), no .NET culture is involved.")]
     [SuppressMessage("Globalization", "CA1311", Justification = "Inside an EF Core query: ToLower() becomes the database's lower().")]
-    public static IQueryable<InstanceEntity> Filter(IQueryable<InstanceEntity> source, InstanceQuery query)
+    public static IQueryable<InstanceEntity> Filter(IQueryable<InstanceEntity> source, InstanceQuery query, IQueryable<JournalEntity> journal)
     {
         if (query.DefinitionId is { } definitionId)
         {
@@ -59,7 +59,39 @@ internal static class InstanceQueries
             source = source.Where(e => e.CreatedAt <= toTicks);
         }
 
+        if (query.Tags is { IsEmpty: false } tags)
+        {
+            source = FilterByTags(source, tags, journal);
+        }
+
         return source;
+    }
+
+    /// <summary>Instances with a journal record carrying every given tag: one EXISTS over the instance's own records (indexed by instance).</summary>
+    [SuppressMessage("Globalization", "CA1304", Justification = "Inside an EF Core query: ToLower() becomes the database's lower().")]
+    [SuppressMessage("Globalization", "CA1311", Justification = "Inside an EF Core query: ToLower() becomes the database's lower().")]
+    private static IQueryable<InstanceEntity> FilterByTags(IQueryable<InstanceEntity> source, JournalTagFilter tags, IQueryable<JournalEntity> journal)
+    {
+        var records = journal.Where(j => j.Tags != null);
+        if (tags.ValueChain is { } valueChain)
+        {
+            var pattern = JournalTagPatterns.ValueChain(valueChain);
+            records = records.Where(j => EF.Functions.Like(j.Tags!.ToLower(), pattern, LikePattern.Escape));
+        }
+
+        if (tags.Practice is { } practice)
+        {
+            var pattern = JournalTagPatterns.Practice(practice);
+            records = records.Where(j => EF.Functions.Like(j.Tags!.ToLower(), pattern, LikePattern.Escape));
+        }
+
+        if (tags.Role is { } role)
+        {
+            var pattern = JournalTagPatterns.Role(role);
+            records = records.Where(j => EF.Functions.Like(j.Tags!.ToLower(), pattern, LikePattern.Escape));
+        }
+
+        return source.Where(e => records.Any(j => j.InstanceId == e.Id));
     }
 
     /// <summary>Rows strictly after the anchor in the (order column, Id) order, matching <see cref="Order"/>.</summary>

@@ -21,6 +21,8 @@ public sealed record InstanceQuery
     public int Page { get; init; }
     public int PageSize { get; init; } = 50;
     public string? After { get; init; }
+    /// <summary>Only instances with at least one journal record carrying these ITIL tags.</summary>
+    public JournalTagFilter? Tags { get; init; }
 }
 
 public enum InstanceOrder

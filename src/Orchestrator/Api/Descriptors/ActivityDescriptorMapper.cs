@@ -35,7 +35,7 @@ public static class ActivityDescriptorMapper
             DisplayName = descriptor.DisplayName,
             Description = descriptor.Description,
             Kind = descriptor.Kind,
-            Inputs = descriptor.Inputs.Select(ToModel).ToList(),
+            Inputs = descriptor.Inputs.Select(ToModel).Concat(ItilTagInputDescriptors.For(descriptor.DefaultTags)).ToList(),
             Outputs = descriptor.Outputs.Select(ToModel).ToList(),
             Ports = descriptor.Outcomes.Select(outcome => new PortModel(outcome, outcome)).ToList(),
             IsStart = descriptor.TypeName == StartTypeName,

@@ -1,3 +1,5 @@
+using Itsm.Activities.Definitions;
+
 namespace Itsm.Orchestrator.Api.WorkflowDefinitions;
 
 /// <summary>
@@ -8,4 +10,11 @@ public sealed record SaveWorkflowDefinitionResponse(
     LinkedWorkflowDefinitionModel WorkflowDefinition,
     bool AlreadyPublished,
     int ConsumingWorkflowCount,
-    IReadOnlyList<string> ValidationErrors);
+    IReadOnlyList<string> ValidationErrors)
+{
+    /// <summary>
+    /// Itsm's addition to Elsa's shape: what publishing noticed but let through, each with the path at fault
+    /// (e.g. a practice that contributes nothing to its node's chain activities). Empty on a plain save.
+    /// </summary>
+    public IReadOnlyList<DefinitionWarning> Warnings { get; init; } = [];
+}

@@ -35,7 +35,7 @@ public sealed partial class WorkflowDefinitionPublishingController(
         var published = result.Definition;
         LogPublished(logger, definitionId, published.Version, result.AlreadyPublished);
         return new SaveWorkflowDefinitionResponse(
-            LinkedWorkflowDefinitionModel.From(definitions.ToModel(published), published), result.AlreadyPublished, 0, []);
+            LinkedWorkflowDefinitionModel.From(definitions.ToModel(published), published), result.AlreadyPublished, 0, []) { Warnings = result.Warnings };
     }
 
     /// <summary>Unpublishes; answers the bare definition with its links (not the save wrapper), as Elsa does.</summary>

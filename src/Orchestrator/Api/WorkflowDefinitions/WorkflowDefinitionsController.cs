@@ -109,7 +109,7 @@ public sealed partial class WorkflowDefinitionsController(
         var saved = result.Definition;
         LogSaved(logger, saved.DefinitionId, saved.Version, saved.IsPublished);
         return new SaveWorkflowDefinitionResponse(
-            LinkedWorkflowDefinitionModel.From(definitions.ToModel(saved), saved), result.AlreadyPublished, 0, []);
+            LinkedWorkflowDefinitionModel.From(definitions.ToModel(saved), saved), result.AlreadyPublished, 0, []) { Warnings = result.Warnings };
     }
 
     [Authorize(Policy = ItsmPolicies.Design)]

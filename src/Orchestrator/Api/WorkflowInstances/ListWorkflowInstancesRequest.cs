@@ -23,6 +23,12 @@ public sealed record ListWorkflowInstancesRequest
     public InstanceOrderBy? OrderBy { get; init; }
     public OrderDirection? OrderDirection { get; init; }
     public TimestampFilterModel[]? TimestampFilters { get; init; }
+    /// <summary>Itsm: only instances with a journal record tagged with this value-chain activity id.</summary>
+    public string? ValueChain { get; init; }
+    /// <summary>Itsm: only instances with a journal record tagged with this practice id.</summary>
+    public string? Practice { get; init; }
+    /// <summary>Itsm: only instances with a journal record tagged with this role (any case).</summary>
+    public string? Role { get; init; }
 }
 
 /// <summary>Elsa's <c>OrderByWorkflowInstance</c> (with the client's <c>LastExecuted</c>).</summary>

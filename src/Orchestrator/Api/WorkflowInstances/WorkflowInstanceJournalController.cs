@@ -11,7 +11,8 @@ namespace Itsm.Orchestrator.Api.WorkflowInstances;
 
 /// <summary>
 /// An instance's journal in Elsa's shape, oldest first. Paging is skip/take or page/pageSize (Elsa accepts
-/// both); Studio's instance viewer posts a filter and pages with skip/take in the query.
+/// both); Studio's instance viewer posts a filter and pages with skip/take in the query. Itsm adds the ITIL tag
+/// filters <c>valueChain</c>, <c>practice</c> and <c>role</c> (query parameters, on both verbs).
 /// </summary>
 [Route(ElsaApi.Root + "/workflow-instances/{id}/journal")]
 [Tags("Workflow instances")]
@@ -22,8 +23,9 @@ public sealed class WorkflowInstanceJournalController(IWorkflowStore store, IWor
     [HttpGet]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public Task<ActionResult<PagedListResponse<ExecutionLogRecordModel>>> List(
-        string id, [FromQuery] int? skip, [FromQuery] int? take, [FromQuery] int? page, [FromQuery] int? pageSize, CancellationToken cancellationToken)
-        => ReadAsync(id, null, skip, take, page, pageSize, cancellationToken);
+        string id, [FromQuery] int? skip, [FromQuery] int? take, [FromQuery] int? page, [FromQuery] int? pageSize,
+        [FromQuery] string? valueChain, [FromQuery] string? practice, [FromQuery] string? role, CancellationToken cancellationToken)
+        => ReadAsync(id, null, new(valueChain, practice, role), skip, take, page, pageSize, cancellationToken);
 
     [HttpPost]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
@@ -34,12 +36,17 @@ public sealed class WorkflowInstanceJournalController(IWorkflowStore store, IWor
         [FromQuery] int? page,
         [FromQuery] int? pageSize,
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] JournalFilterRequest? request,
+        [FromQuery] string? valueChain,
+        [FromQuery] string? practice,
+        [FromQuery] string? role,
         CancellationToken cancellationToken)
-        => ReadAsync(id, request?.Filter, request?.Skip ?? skip, request?.Take ?? take, request?.Page ?? page, request?.PageSize ?? pageSize, cancellationToken);
+        => ReadAsync(id, request?.Filter, new(valueChain, practice, role), request?.Skip ?? skip, request?.Take ?? take, request?.Page ?? page, request?.PageSize ?? pageSize, cancellationToken);
 
     private async Task<ActionResult<PagedListResponse<ExecutionLogRecordModel>>> ReadAsync(
-        string id, JournalFilter? filter, int? skip, int? take, int? page, int? pageSize, CancellationToken cancellationToken)
+        string id, JournalFilter? filter, JournalTagFilter requestedTags, int? skip, int? take, int? page, int? pageSize, CancellationToken cancellationToken)
     {
+        if (JournalTagFilterParser.TryParse(requestedTags.ValueChain, requestedTags.Practice, requestedTags.Role, out var tags) is { } tagError)
+            return this.FieldProblem(tagError.Field, tagError.Message);
         if (skip is < 0) return this.FieldProblem("skip", "Skip cannot be negative.");
         if (take is < 0 or > JournalReader.MaxEntries) return this.FieldProblem("take", $"Take must be between 0 and {JournalReader.MaxEntries}.");
         if (page is < 0) return this.FieldProblem("page", "The page index starts at 0.");
@@ -58,7 +65,7 @@ public sealed class WorkflowInstanceJournalController(IWorkflowStore store, IWor
                 : (0, JournalReader.MaxEntries);
 
         var nodes = await ActivityNodeMap.LoadAsync(definitions, instance.DefinitionVersionId, cancellationToken).ConfigureAwait(false);
-        if (filter is null || filter.IsEmpty)
+        if ((filter is null || filter.IsEmpty) && tags.IsEmpty)
         {
             var total = await queries.CountJournalAsync(id, cancellationToken).ConfigureAwait(false);
             var rows = count == 0 ? [] : await queries.ListJournalAsync(id, offset, count, cancellationToken).ConfigureAwait(false);
@@ -66,7 +73,7 @@ public sealed class WorkflowInstanceJournalController(IWorkflowStore store, IWor
         }
 
         var all = await JournalReader.ReadAllAsync(queries, id, cancellationToken).ConfigureAwait(false);
-        var matching = all.Where(row => JournalReader.Matches(row, filter, nodes)).ToList();
+        var matching = all.Where(row => (filter is null || JournalReader.Matches(row, filter, nodes)) && tags.Matches(row.Tags)).ToList();
         return new PagedListResponse<ExecutionLogRecordModel>(
             matching.Skip(offset).Take(count).Select(row => JournalReader.ToModel(row, nodes)).ToList(), matching.Count);
     }

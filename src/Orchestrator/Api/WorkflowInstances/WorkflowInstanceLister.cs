@@ -29,6 +29,9 @@ public static class WorkflowInstanceLister
         if (Paging.CheckPage(request.Page, request.PageSize, DefaultPageSize) is { } overflow)
             return new(overflow.Field, overflow.Message);
 
+        if (JournalTagFilterParser.TryParse(request.ValueChain, request.Practice, request.Role, out var tags) is { } tagError)
+            return tagError;
+
         DateTimeOffset? from = null, to = null;
         for (var i = 0; i < (request.TimestampFilters?.Length ?? 0); i++)
         {
@@ -74,6 +77,7 @@ public static class WorkflowInstanceLister
             SearchTerm = string.IsNullOrWhiteSpace(request.SearchTerm) ? null : request.SearchTerm.Trim(),
             CreatedFrom = from,
             CreatedTo = to,
+            Tags = tags.IsEmpty ? null : tags,
             OrderBy = request.OrderBy switch
             {
                 InstanceOrderBy.UpdatedAt or InstanceOrderBy.LastExecuted => InstanceOrder.UpdatedAt,
