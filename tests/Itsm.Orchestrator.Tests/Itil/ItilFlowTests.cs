@@ -116,6 +116,17 @@ public sealed class ItilFlowTests
         options.ResolutionTargetFor(Priority.P1).Should().Be(TimeSpan.FromMinutes(30));
         options.PriorityFor(Impact.High, Urgency.Medium).Should().Be(Priority.P2);
         options.ResolutionTargetFor(Priority.P4).Should().Be(TimeSpan.FromDays(10));
+        await app.PublishAsync(new FlowBuilder("log-only")
+            .Variable("Priority", "String").Variable("Due", "Object")
+            .Activity("start", "Elsa.Start")
+            .Activity("log", "Itsm.LogIncident", Text("title", "Printer jam"), Text("impact", "Low"), Text("urgency", "Low"),
+                ("priority", Out("Priority")), ("resolutionDue", Out("Due")))
+            .Chain("start", "log")
+            .ToJson());
+        var started = await app.Runtime.StartAsync(new Itsm.Orchestrator.Runtime.StartRequest("log-only"), default);
+        var instance = await app.InstanceAsync(started.InstanceId!);
+        instance.Variable("Priority").Should().Be("P1", "the activity in the host gets the configured matrix");
+        DateTimeOffset.Parse((string)instance.Variable("Due")!, System.Globalization.CultureInfo.InvariantCulture).Should().Be(ItsmAppFactory.StartOfTest.AddMinutes(30), "a saved variable holds the instant as ISO text");
     }
 
     [Fact]
