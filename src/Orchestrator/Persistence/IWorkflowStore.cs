@@ -46,6 +46,12 @@ public interface IWorkflowStore
 
     Task<StoredRecord?> FindRecordAsync(string recordType, string recordId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes record changes made outside a step (by a person through the API, the demo estate, a delivery's attempts)
+    /// with their links, history and <paramref name="outbox"/> rows in one transaction, as a commit writes a step's.
+    /// </summary>
+    Task WriteRecordsAsync(IReadOnlyList<RecordWrite> records, IReadOnlyList<OutboxRecord> outbox, CancellationToken cancellationToken);
+
     /// <summary>Counts one more unattended attempt to run an instance, durably, before the run; returns the count.</summary>
     Task<int> CountAttemptAsync(string instanceId, DateTimeOffset at, CancellationToken cancellationToken);
 

@@ -51,6 +51,10 @@ public class ItsmDbContext : DbContext, IDataProtectionKeyContext
 
     internal DbSet<RecordCounterEntity> RecordCounters => Set<RecordCounterEntity>();
 
+    internal DbSet<RecordLinkEntity> RecordLinks => Set<RecordLinkEntity>();
+
+    internal DbSet<RecordChangeEntity> RecordChanges => Set<RecordChangeEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new InstanceConfiguration());
@@ -65,5 +69,7 @@ public class ItsmDbContext : DbContext, IDataProtectionKeyContext
         modelBuilder.ApplyConfiguration(new RecordConfiguration());
         modelBuilder.ApplyConfiguration(new WebhookDeliveryConfiguration());
         modelBuilder.ApplyConfiguration(new RecordCounterConfiguration());
+        modelBuilder.ApplyConfiguration(new RecordLinkConfiguration());
+        modelBuilder.ApplyConfiguration(new RecordChangeConfiguration());
     }
 }

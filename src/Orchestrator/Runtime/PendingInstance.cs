@@ -57,6 +57,7 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
         var record = new InstanceRecord(state.InstanceId, state.DefinitionId, state.DefinitionVersionId, state.Version, state.Name,
             state.Status, state.CorrelationId, state.ParentInstanceId, state.FaultCount, state.CreatedAt, state.UpdatedAt,
             state.FinishedAt, ExpectedRevision + 1, WorkflowStateSerializer.Serialize(state));
+        var records = RecordWrites();
         return new InstanceWrite(
             record,
             ExpectedRevision,
@@ -66,8 +67,9 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
             Bursts.SelectMany(b => b.AddedFaults).Select(ToRecord).ToList(),
             Bursts.SelectMany(b => b.ResolvedFaultIds).ToList())
         {
-            Outbox = FollowUpWork(claimFor ?? TimeSpan.Zero),
-            Records = RecordWrites(),
+            Outbox = Itsm.Orchestrator.Records.RecordFollowUps.Append(FollowUpWork(claimFor ?? TimeSpan.Zero), records, State.InstanceId, State.UpdatedAt,
+                State.UpdatedAt + (claimFor ?? TimeSpan.Zero)),
+            Records = records,
             ClearAttempts = ClearAttempts,
         };
     }

@@ -6,12 +6,13 @@ namespace Itsm.Orchestrator.Timers;
 /// <summary>
 /// The Hangfire job behind every durable timer. It carries ids only and is idempotent: the bookmark is the
 /// truth, so a timer whose bookmark was already resumed or cancelled does nothing. Hangfire keeps due times
-/// in whole seconds and may fire up to ~1 s early: the job waits out (or reschedules) the remainder, so a
-/// timer never resumes before it is due.
+/// in whole seconds and may fire up to ~1 s early: the job hands a short remainder to <see cref="TimerFinishLine"/>
+/// (so the worker is free at once) or reschedules a long one, so a timer never resumes before it is due.
 /// </summary>
 public sealed partial class DurableTimerJob(
     IWorkflowRuntime runtime,
     IBackgroundJobClient jobs,
+    TimerFinishLine finishLine,
     TimeProvider clock,
     ILogger<DurableTimerJob> logger)
 {
@@ -29,7 +30,8 @@ public sealed partial class DurableTimerJob(
                 jobs.Schedule<DurableTimerJob>(job => job.FireAsync(instanceId, bookmarkId, dueAtUtcTicks, CancellationToken.None), early);
                 return;
             }
-            await Task.Delay(early, clock, cancellationToken);
+            finishLine.ResumeAt(instanceId, bookmarkId, dueAt);
+            return;
         }
         var result = await runtime.ResumeUnattendedAsync(bookmarkId, null, cancellationToken);
         if (result.Outcome == ResumeOutcome.NotFound) LogStale(instanceId, bookmarkId);

@@ -40,6 +40,7 @@ public static class TimerServiceCollectionExtensions
                 server.ServerName = provider.GetRequiredService<NodeIdentity>().Name;
                 server.SchedulePollingInterval = options.SchedulePollingInterval;
                 server.WorkerCount = options.WorkerCount;
+                server.MaxDegreeOfParallelismForSchedulers = options.SchedulerParallelism;
             });
         if (databaseProvider == DatabaseProvider.PostgreSql)
             services.TryAddSingleton<ITimerCluster>(provider => new PostgreSqlTimerCluster(
@@ -49,6 +50,8 @@ public static class TimerServiceCollectionExtensions
         else services.TryAddSingleton<ITimerCluster, SingleNodeTimerCluster>();
         services.TryAddSingleton<IDurableTimerScheduler, HangfireTimerScheduler>();
         services.TryAddTransient<DurableTimerJob>();
+        services.TryAddSingleton<TimerFinishLine>();
+        services.AddHostedService(provider => provider.GetRequiredService<TimerFinishLine>());
         services.TryAddSingleton<TimerHorizon>();
         services.AddHostedService<TimerHorizonService>();
         return services;

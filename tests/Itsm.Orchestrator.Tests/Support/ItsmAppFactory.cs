@@ -66,6 +66,8 @@ public sealed class ItsmAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in TestDatabase.SettingsFor(DataPath)) builder.UseSetting(key, value);
         builder.UseSetting("Itsm:ApiKeys:0", ApiKey);
         builder.UseSetting("Itsm:AdminPassword", AdminPassword);
+        // Tests start on an empty record store; the demo estate's own tests turn it on.
+        builder.UseSetting("Itsm:Records:SeedDemoEstate", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (TestServices is { } configure) builder.ConfigureTestServices(configure);
         if (_realTimers) return;

@@ -39,7 +39,8 @@ public sealed class DurableTimerTests
         var started = await app.Runtime.StartAsync(new StartRequest("early-delay"), default);
         var timer = app.Timers.Armed.Single();
         var jobs = new RecordingJobClient();
-        var job = new DurableTimerJob(app.Runtime, jobs, app.Clock, NullLogger<DurableTimerJob>.Instance);
+        using var finishLine = new TimerFinishLine(app.Runtime, jobs, app.Clock, NullLogger<TimerFinishLine>.Instance);
+        var job = new DurableTimerJob(app.Runtime, jobs, finishLine, app.Clock, NullLogger<DurableTimerJob>.Instance);
 
         app.Clock.Advance(TimeSpan.FromMinutes(9));
         await job.FireAsync(timer.InstanceId, timer.BookmarkId, timer.DueAt.UtcTicks, default);
@@ -47,6 +48,31 @@ public sealed class DurableTimerTests
         (await app.InstanceAsync(started.InstanceId!)).Record.Status.Should().Be(InstanceStatus.Suspended, "a timer never resumes before it is due");
         var (_, state) = jobs.Created.Should().ContainSingle().Subject;
         state.Should().BeOfType<ScheduledState>().Which.EnqueueAt.Should().BeCloseTo(DateTime.UtcNow.AddMinutes(1), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task A_job_a_moment_early_frees_its_worker_at_once_and_resumes_when_due()
+    {
+        await using var app = new ItsmAppFactory();
+        await app.PublishAsync(DelayFlow("nearly-due", "00:01:00"));
+        var started = await app.Runtime.StartAsync(new StartRequest("nearly-due"), default);
+        var timer = app.Timers.Armed.Single();
+        var jobs = new RecordingJobClient();
+        using var finishLine = new TimerFinishLine(app.Runtime, jobs, app.Clock, NullLogger<TimerFinishLine>.Instance);
+        var job = new DurableTimerJob(app.Runtime, jobs, finishLine, app.Clock, NullLogger<DurableTimerJob>.Instance);
+
+        app.Clock.Advance(TimeSpan.FromSeconds(59.3));
+        var fired = job.FireAsync(timer.InstanceId, timer.BookmarkId, timer.DueAt.UtcTicks, default);
+
+        // Hangfire rounds due times to whole seconds: waiting the rest inside the job held a worker for it.
+        fired.IsCompleted.Should().BeTrue("the remaining 0.7 s is waited out off the Hangfire worker");
+        await fired;
+        (await app.InstanceAsync(started.InstanceId!)).Record.Status.Should().Be(InstanceStatus.Suspended, "a timer never resumes before it is due");
+
+        app.Clock.Advance(TimeSpan.FromSeconds(0.7));
+        var finished = await Eventually.HoldsAsync(async () => (await app.InstanceAsync(started.InstanceId!)).Record.Status == InstanceStatus.Finished);
+        finished.Should().BeTrue("the finish line resumes the timer when it is due");
+        jobs.Created.Should().BeEmpty("nothing was handed back to Hangfire");
     }
 
     [Fact]

@@ -16,8 +16,8 @@ public sealed record RecordModel(
 {
     public static RecordModel From(StoredRecord record)
     {
-        using var document = JsonDocument.Parse(record.DataJson);
-        return new RecordModel(record.RecordType, record.RecordId, record.Version, document.RootElement.Clone(), record.InstanceId,
+        ArgumentNullException.ThrowIfNull(record);
+        return new RecordModel(record.RecordType, record.RecordId, record.Version, Itsm.Orchestrator.Records.RecordData.Public(record.RecordType, record.DataJson), record.InstanceId,
             record.ActivityId, record.CreatedAt, record.UpdatedAt);
     }
 }

@@ -53,13 +53,8 @@ internal static class PostgreSqlText
     public static readonly string InsertOutbox =
         "INSERT INTO \"Outbox\" (" + StoreColumns.Outbox + ") VALUES (" + Values(1, 8) + ")";
 
-    public static readonly string UpsertRecord =
-        "INSERT INTO \"Records\" (" + StoreColumns.Record + ") VALUES ($1, $2, 1, $3, $4, $5, $6, $6) " +
-        "ON CONFLICT (\"RecordType\", \"RecordId\") DO UPDATE SET \"Version\" = \"Records\".\"Version\" + 1, " +
-        "\"DataJson\" = excluded.\"DataJson\", \"InstanceId\" = excluded.\"InstanceId\", \"ActivityId\" = excluded.\"ActivityId\", " +
-        "\"UpdatedAt\" = excluded.\"UpdatedAt\"";
-
-    public const string DeleteRecord = "DELETE FROM \"Records\" WHERE \"RecordType\" = $1 AND \"RecordId\" = $2";
+    /// <summary>The record side of a commit (<see cref="RecordTable"/>), indexed by <see cref="RecordStatement"/>.</summary>
+    public static readonly string[] RecordStatements = RecordTable.Sql(p => "$" + (p + 1));
 
     public const string ClearAttempts = "DELETE FROM \"InstanceAttempts\" WHERE \"InstanceId\" = $1";
 

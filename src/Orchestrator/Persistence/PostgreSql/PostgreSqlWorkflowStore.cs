@@ -95,19 +95,39 @@ public sealed class PostgreSqlWorkflowStore : IWorkflowStore, IWorkflowQueries
 
         foreach (var faultId in write.ResolvedFaultIds) Command(batch, PostgreSqlText.ResolveFault, faultId, i.Id, UtcTicks.From(i.UpdatedAt));
 
-        foreach (var r in write.Records)
-        {
-            if (r.IsDelete) Command(batch, PostgreSqlText.DeleteRecord, r.RecordType, r.RecordId);
-            else Command(batch, PostgreSqlText.UpsertRecord, r.RecordType, r.RecordId, r.DataJson, r.InstanceId, r.ActivityId, UtcTicks.From(r.At));
-        }
+        foreach (var r in write.Records) AddRecord(batch, r);
 
-        foreach (var o in write.Outbox)
-        {
-            Command(batch, PostgreSqlText.InsertOutbox, o.Id, o.Kind, o.InstanceId, o.PayloadJson, UtcTicks.From(o.CreatedAt),
-                UtcTicks.From(o.AvailableAt), o.Attempts, o.LastError);
-        }
+        foreach (var o in write.Outbox) AddOutbox(batch, o);
 
         if (write.ClearAttempts) Command(batch, PostgreSqlText.ClearAttempts, i.Id);
+    }
+
+    public async Task WriteRecordsAsync(IReadOnlyList<RecordWrite> records, IReadOnlyList<OutboxRecord> outbox, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(outbox);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch();
+        foreach (var r in records) AddRecord(batch, r);
+        foreach (var o in outbox) AddOutbox(batch, o);
+        if (batch.BatchCommands.Count == 0) return;
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // One batch is one implicit transaction: every row or none.
+            batch.Connection = connection;
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void AddOutbox(NpgsqlBatch batch, OutboxRecord o) =>
+        Command(batch, PostgreSqlText.InsertOutbox, o.Id, o.Kind, o.InstanceId, o.PayloadJson, UtcTicks.From(o.CreatedAt),
+            UtcTicks.From(o.AvailableAt), o.Attempts, o.LastError);
+
+    /// <summary>The record's row, its links and its history row (<see cref="RecordTable.Statements"/>).</summary>
+    private static void AddRecord(NpgsqlBatch batch, RecordWrite r)
+    {
+        foreach (var (statement, values) in RecordTable.Statements(r)) Command(batch, PostgreSqlText.RecordStatements[(int)statement], values);
     }
 
     public async Task<bool> DeleteInstanceAsync(string instanceId, CancellationToken cancellationToken)

@@ -81,14 +81,8 @@ internal static class SqlText
         "INSERT INTO \"InstanceAttempts\" (\"InstanceId\", \"Count\", \"LastAttemptAt\") VALUES (@p0, 1, @p1) " +
         "ON CONFLICT(\"InstanceId\") DO UPDATE SET \"Count\" = \"Count\" + 1, \"LastAttemptAt\" = @p1 RETURNING \"Count\"";
 
-    // Portable upsert (SQLite and PostgreSQL): the version counts every change.
-    public const string UpsertRecord =
-        "INSERT INTO \"Records\" (" + RecordColumns + ") VALUES (@p0, @p1, 1, @p2, @p3, @p4, @p5, @p5) " +
-        "ON CONFLICT(\"RecordType\", \"RecordId\") DO UPDATE SET \"Version\" = \"Records\".\"Version\" + 1, " +
-        "\"DataJson\" = excluded.\"DataJson\", \"InstanceId\" = excluded.\"InstanceId\", \"ActivityId\" = excluded.\"ActivityId\", " +
-        "\"UpdatedAt\" = excluded.\"UpdatedAt\"";
-
-    public const string DeleteRecord = "DELETE FROM \"Records\" WHERE \"RecordType\" = @p0 AND \"RecordId\" = @p1";
+    /// <summary>The record side of a commit (<see cref="RecordTable"/>), indexed by <see cref="RecordStatement"/>.</summary>
+    public static readonly string[] RecordStatements = RecordTable.Sql(p => "@p" + p);
 
     public const string FindRecord = "SELECT " + RecordColumns + " FROM \"Records\" WHERE \"RecordType\" = @p0 AND \"RecordId\" = @p1";
 

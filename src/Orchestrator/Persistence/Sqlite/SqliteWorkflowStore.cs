@@ -175,6 +175,18 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IWorkflowQueries, IAsy
     public async Task<IReadOnlyList<OutboxRecord>> ClaimOutboxAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken)
         => await WriteAsync(statements => statements.ClaimOutbox(now, leaseUntil, max), cancellationToken).ConfigureAwait(false) ?? [];
 
+    public Task WriteRecordsAsync(IReadOnlyList<RecordWrite> records, IReadOnlyList<OutboxRecord> outbox, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(outbox);
+        return WriteAsync(statements =>
+        {
+            foreach (var record in records) statements.WriteRecord(record);
+            foreach (var item in outbox) statements.InsertOutbox(item);
+            return true;
+        }, cancellationToken);
+    }
+
     public Task<bool> CompleteOutboxAsync(string id, CancellationToken cancellationToken)
         => WriteAsync(statements => statements.DeleteOutbox(id), cancellationToken);
 

@@ -44,8 +44,8 @@ internal sealed class WriterStatements : IDisposable
     private readonly SqliteCommand _selectDueOutbox;
     private readonly SqliteCommand _countAttempt;
     private readonly WriterStatement _clearAttempts;
-    private readonly WriterStatement _upsertRecord;
-    private readonly WriterStatement _deleteRecord;
+    // Indexed by RecordStatement.
+    private readonly WriterStatement[] _recordStatements;
 
     private WriterStatements(SqliteConnection connection)
     {
@@ -77,8 +77,7 @@ internal sealed class WriterStatements : IDisposable
         _selectDueOutbox = PrepareCommand(SqlText.SelectDueOutbox, 2);
         _countAttempt = PrepareCommand(SqlText.CountAttempt, 2);
         _clearAttempts = Prepare(SqlText.ClearAttempts, 1);
-        _upsertRecord = Prepare(SqlText.UpsertRecord, 6);
-        _deleteRecord = Prepare(SqlText.DeleteRecord, 2);
+        _recordStatements = SqlText.RecordStatements.Select((sql, i) => Prepare(sql, RecordTable.ParameterCounts[i])).ToArray();
     }
 
     public static WriterStatements Open(string connectionString)
@@ -205,16 +204,15 @@ internal sealed class WriterStatements : IDisposable
         return Convert.ToInt32(_countAttempt.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The record's row, its links and its history row (<see cref="RecordTable.Statements"/>).</summary>
     public void WriteRecord(RecordWrite r)
     {
-        if (r.IsDelete)
+        foreach (var (statement, values) in RecordTable.Statements(r))
         {
-            _deleteRecord.Set(0, r.RecordType).Set(1, r.RecordId).ExecuteNonQuery();
-            return;
+            var prepared = _recordStatements[(int)statement];
+            for (var i = 0; i < values.Length; i++) prepared.Set(i, values[i]);
+            prepared.ExecuteNonQuery();
         }
-
-        _upsertRecord.Set(0, r.RecordType).Set(1, r.RecordId).Set(2, r.DataJson).Set(3, r.InstanceId).Set(4, r.ActivityId)
-            .Set(5, UtcTicks.From(r.At)).ExecuteNonQuery();
     }
 
     public void ClearAttempts(string instanceId) => _clearAttempts.Set(0, instanceId).ExecuteNonQuery();

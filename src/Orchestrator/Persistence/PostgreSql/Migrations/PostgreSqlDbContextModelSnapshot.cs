@@ -332,6 +332,53 @@ namespace Itsm.Orchestrator.Persistence.PostgreSql.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.RecordChangeEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("RecordType", "RecordId");
+
+                    b.ToTable("RecordChanges", (string)null);
+                });
+
             modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.RecordCounterEntity", b =>
                 {
                     b.Property<string>("RecordType")
@@ -368,6 +415,21 @@ namespace Itsm.Orchestrator.Persistence.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Number")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Priority")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchText")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("text");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
 
@@ -378,7 +440,41 @@ namespace Itsm.Orchestrator.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("InstanceId");
 
+                    b.HasIndex("RecordType", "Number")
+                        .IsUnique()
+                        .HasFilter("\"Number\" IS NOT NULL");
+
+                    b.HasIndex("RecordType", "Priority");
+
+                    b.HasIndex("RecordType", "Status");
+
+                    b.HasIndex("RecordType", "CreatedAt", "RecordId");
+
                     b.ToTable("Records", (string)null);
+                });
+
+            modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.RecordLinkEntity", b =>
+                {
+                    b.Property<string>("FromType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FromId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ToType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ToId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Relation")
+                        .HasColumnType("text");
+
+                    b.HasKey("FromType", "FromId", "ToType", "ToId", "Relation");
+
+                    b.HasIndex("ToType", "ToId");
+
+                    b.ToTable("RecordLinks", (string)null);
                 });
 
             modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.TaskEntity", b =>

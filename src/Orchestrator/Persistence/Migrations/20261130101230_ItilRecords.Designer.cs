@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Itsm.Orchestrator.Persistence.Migrations
 {
     [DbContext(typeof(ItsmDbContext))]
-    [Migration("20261130100400_ItilRecords")]
+    [Migration("20261130101230_ItilRecords")]
     partial class ItilRecords
     {
         /// <inheritdoc />
@@ -327,6 +327,51 @@ namespace Itsm.Orchestrator.Persistence.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.RecordChangeEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("RecordType", "RecordId");
+
+                    b.ToTable("RecordChanges", (string)null);
+                });
+
             modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.RecordCounterEntity", b =>
                 {
                     b.Property<string>("RecordType")
@@ -363,6 +408,21 @@ namespace Itsm.Orchestrator.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Number")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -373,7 +433,41 @@ namespace Itsm.Orchestrator.Persistence.Migrations
 
                     b.HasIndex("InstanceId");
 
+                    b.HasIndex("RecordType", "Number")
+                        .IsUnique()
+                        .HasFilter("\"Number\" IS NOT NULL");
+
+                    b.HasIndex("RecordType", "Priority");
+
+                    b.HasIndex("RecordType", "Status");
+
+                    b.HasIndex("RecordType", "CreatedAt", "RecordId");
+
                     b.ToTable("Records", (string)null);
+                });
+
+            modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.RecordLinkEntity", b =>
+                {
+                    b.Property<string>("FromType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relation")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FromType", "FromId", "ToType", "ToId", "Relation");
+
+                    b.HasIndex("ToType", "ToId");
+
+                    b.ToTable("RecordLinks", (string)null);
                 });
 
             modelBuilder.Entity("Itsm.Orchestrator.Persistence.Entities.TaskEntity", b =>
