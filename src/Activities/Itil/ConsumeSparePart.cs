@@ -8,7 +8,7 @@ namespace Itsm.Activities.Itil;
 /// the stock falls below its threshold the step leaves through <c>ReorderNeeded</c> so the stream can order more; when
 /// there are not enough parts it takes none and leaves through <c>OutOfStock</c>.
 /// </summary>
-[Activity("Itsm", "ConsumeSparePart", Category = "Obtain/build", DisplayName = "Consume spare part",
+[Activity("Itsm", "ConsumeSparePart", DisplayName = "Consume spare part",
     Description = "Takes parts from an asset's stock: ReorderNeeded below its threshold, OutOfStock when there are too few.")]
 [Outcomes(Outcomes.Done, ReorderNeeded, OutOfStock)]
 [Output("stock", typeof(long), Description = "The stock left.")]
