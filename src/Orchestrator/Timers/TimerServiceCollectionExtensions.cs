@@ -29,7 +29,8 @@ public static class TimerServiceCollectionExtensions
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
-                .UseActivator(new ScopedJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+                .UseActivator(new ScopedJobActivator(provider.GetRequiredService<IServiceScopeFactory>()))
+                .UseLogProvider(new HangfireLogBridge(provider.GetRequiredService<ILoggerFactory>()));
             if (databaseProvider == DatabaseProvider.PostgreSql) config.UseItsmPostgreSqlStorage(ConnectionString(provider));
             else config.UseInMemoryStorage(new InMemoryStorageOptions());
         });

@@ -43,7 +43,7 @@ public sealed class HealthTests
 
         server.GetProperty("name").GetString().Should().StartWith(node + ":");
         server.GetProperty("thisNode").GetBoolean().Should().BeTrue();
-        server.GetProperty("workers").GetInt32().Should().Be(4);
+        server.GetProperty("workers").GetInt32().Should().Be(16);
         server.GetProperty("queues").EnumerateArray().Select(q => q.GetString()).Should().Equal("default");
         server.GetProperty("heartbeat").GetDateTime().Should().BeAfter(DateTime.UtcNow.AddMinutes(-5));
     }
