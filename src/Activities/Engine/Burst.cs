@@ -172,7 +172,7 @@ internal sealed partial class Burst
             request.ResumeAt, request.Task);
         _state.Bookmarks.Add(bookmark);
         Result.AddedBookmarks.Add(bookmark);
-        Journal(node, JournalEvents.Suspended, startedAt, null, request.Key is null ? request.Kind : $"{request.Kind}: {request.Key}");
+        Journal(node, JournalEvents.Suspended, startedAt, null, request.Key is null || request.KeyIsSecret ? request.Kind : $"{request.Kind}: {request.Key}");
     }
 
     /// <summary>

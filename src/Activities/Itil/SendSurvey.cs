@@ -68,7 +68,7 @@ public sealed class SendSurvey(IRecordReader reader, IRecordNumbers numbers) : A
         ItilRecords.Link(invitation, RecordTypes.Survey, id, "invites-to");
         ItilRecords.Write(context, RecordTypes.Notification, invitationId, invitation);
 
-        return Suspend(new BookmarkRequest(BookmarkKind, token) { Payload = new Dictionary<string, object?> { ["surveyId"] = id } });
+        return Suspend(new BookmarkRequest(BookmarkKind, token) { Payload = new Dictionary<string, object?> { ["surveyId"] = id }, KeyIsSecret = true });
     }
 
     protected override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Inputs input, CancellationToken cancellationToken)
@@ -80,7 +80,7 @@ public sealed class SendSurvey(IRecordReader reader, IRecordNumbers numbers) : A
         var answer = context.ResumeInput as IDictionary<string, object?>;
         if (ScoreOf(answer) is not { } score)
             // A malformed answer must not use the survey up: wait again on the same token.
-            return Suspend(new BookmarkRequest(BookmarkKind, token) { Payload = new Dictionary<string, object?> { ["surveyId"] = id } });
+            return Suspend(new BookmarkRequest(BookmarkKind, token) { Payload = new Dictionary<string, object?> { ["surveyId"] = id }, KeyIsSecret = true });
 
         var comment = answer!.TryGetValue("comment", out var text) && text is not null ? Convert.ToString(text, CultureInfo.InvariantCulture) : null;
         survey[RecordFields.Status] = "answered";

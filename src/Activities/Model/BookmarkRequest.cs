@@ -11,4 +11,10 @@ public sealed record BookmarkRequest(string Kind, string? Key = null)
     public object? Payload { get; init; }
     public DateTimeOffset? ResumeAt { get; init; }
     public HumanTask? Task { get; init; }
+
+    /// <summary>
+    /// The key is a credential (a survey's answer token): the journal names only the kind, so people who may read
+    /// an instance's history cannot answer in the respondent's place.
+    /// </summary>
+    public bool KeyIsSecret { get; init; }
 }

@@ -52,6 +52,8 @@ public sealed class EngagementActivityTests
         var bookmark = run.Bookmark(SendSurvey.BookmarkKind);
         bookmark.Key.Should().Be(token);
         bookmark.Task.Should().BeNull("the respondent answers through the survey, not an inbox");
+        run.Bursts.SelectMany(b => b.Journal).Select(entry => entry.Summary ?? "").Should()
+            .NotContain(summary => summary.Contains(token, StringComparison.Ordinal), "the token is a credential; readers of the history must not see it");
 
         var invitation = harness.Record(RecordTypes.Notification, StepRecordId + "-invitation");
         invitation.Should().Contain(RecordFields.Status, "pending").And.Contain("recipient", "warehouse manager");
