@@ -73,6 +73,9 @@ public sealed class FastScriptAgreementTests
         { "({ 1: 'a', b: 2 })", false }, { "var x = 1; x", false }, { "`${variables.Incident}`", true },
         { "variables.Incident == variables.Incident", true }, { "[1] + 1", true }, { "2 ** 10", false }, { "variables.Odd", true },
         { "variables.Incident.nested.list.push", true }, { "variables.Count.toFixed", true },
+        { "variables.toString", true }, { "variables.Lone.s", true }, { "variables.Lone.ok + variables.Lone.ok.length", true },
+        { "variables.Lone", true }, { "'\\uD800' + variables.Title", true },
+        { new string('!', 100) + "variables.Flag", false },
         { "if (variables.Flag) return 1; return 2;", false }, { "setVariable('Title', 'x'); return 1;", false },
     };
 

@@ -40,6 +40,7 @@ internal sealed class ScriptScopeFake : Dictionary<string, object?>, IScriptScop
             ["Text"] = "",
             ["Items"] = new List<object?> { 1L, "a", null },
             ["When"] = new DateTime(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc),
+            ["Lone"] = new Dictionary<string, object?> { ["s"] = "a\uD800b", ["ok"] = "é€😀" },
             ["Odd"] = PlainJson.Parse("""{"9":"nine","b":"bee","a":"ay"}"""),
         };
         scope.Input["title"] = "From input";

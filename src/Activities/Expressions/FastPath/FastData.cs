@@ -61,7 +61,9 @@ internal static class FastData
     /// <summary>A value inside a container, as JSON would carry it.</summary>
     public static object? FromNested(object? value) => value switch
     {
-        null or string or bool => value,
+        null or bool => value,
+        // The JSON writer replaces a lone surrogate (U+FFFD), so such a string is not the one Jint would see.
+        string s => HasSurrogate(s) ? FastValue.Bail : s,
         double d => double.IsFinite(d) ? value : FastValue.Bail,
         int i => (double)i,
         long l => (double)l,
@@ -100,7 +102,10 @@ internal static class FastData
         _ => null,
     };
 
-    private static FastValue Missing(string key) => ObjectPrototypeNames.Contains(key) ? FastValue.Bail : FastValue.Undefined;
+    private static bool HasSurrogate(string text) => text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
+
+    /// <summary>A name an object does not own: undefined, unless every plain object inherits a member of that name.</summary>
+    public static FastValue Missing(string key) => ObjectPrototypeNames.Contains(key) ? FastValue.Bail : FastValue.Undefined;
 
     private static object? Indexed(string key, IReadOnlyList<object?> items)
     {
@@ -157,7 +162,7 @@ internal static class FastData
         foreach (var (key, item) in entries)
         {
             // JavaScript orders integer keys first; __proto__ is special: both are left to Jint.
-            if (IsIntegerLike(key) || key == "__proto__") return FastValue.Bail;
+            if (IsIntegerLike(key) || key == "__proto__" || HasSurrogate(key)) return FastValue.Bail;
             var converted = ToResult(FromNested(item), depth + 1, maxDepth);
             if (ReferenceEquals(converted, FastValue.Bail)) return FastValue.Bail;
             target[key] = converted;

@@ -16,7 +16,7 @@ internal sealed class LocalNode(int index) : FastNode
 internal sealed class VariableNode(string name) : FastNode
 {
     public override object? Evaluate(FastFrame frame)
-        => frame.IsDeclared(name) ? FastData.FromWorkflow(frame.Scope.GetVariable(name), frame.MaxDepth) : FastValue.Undefined;
+        => frame.IsDeclared(name) ? FastData.FromWorkflow(frame.Scope.GetVariable(name), frame.MaxDepth) : FastData.Missing(name);
 }
 
 /// <summary><c>input</c>: the workflow's input as an object.</summary>

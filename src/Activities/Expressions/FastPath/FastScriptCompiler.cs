@@ -24,7 +24,11 @@ internal sealed class FastScriptCompiler
         "getCorrelationId", "getLastResult", "arguments", "eval", "globalThis", "let", "yield", "await",
     };
 
+    // Expressions nest at most this deep: evaluation recurses as deep as the tree, on whatever stack the caller has.
+    private const int MaxNesting = 48;
+
     private readonly Dictionary<string, int> _locals = new(StringComparer.Ordinal);
+    private int _nesting;
 
     private FastScriptCompiler()
     {
@@ -81,7 +85,20 @@ internal sealed class FastScriptCompiler
         return new FastScript(_locals.Count, [.. declarations], result ?? new ConstantNode(FastValue.Undefined));
     }
 
-    private FastNode CompileExpression(Expression expression) => expression switch
+    private FastNode CompileExpression(Expression expression)
+    {
+        if (++_nesting > MaxNesting) throw NotInSubset();
+        try
+        {
+            return CompileNested(expression);
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private FastNode CompileNested(Expression expression) => expression switch
     {
         StringLiteral literal => new ConstantNode(literal.Value),
         NumericLiteral literal => new ConstantNode(literal.Value),
