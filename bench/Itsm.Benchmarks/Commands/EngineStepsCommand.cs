@@ -24,7 +24,7 @@ internal static class EngineStepsCommand
         "in-memory per-step cost of the workflow engine (SetVariable chains, literal and JavaScript)",
         """
         engine-steps [--duration <s>] [--rounds <n>] [--warmup <s>]
-          --duration <s>   measured time per case, split over the rounds; 6 cases (default 2.5, at most 60)
+          --duration <s>   measured time per case, split over the rounds; 9 cases (default 2.5, at most 60)
           --rounds <n>     interleaved rounds; the median round is reported (default 5)
           --warmup <s>     untimed runs per case before the first round (default 0.5)
         """,
@@ -55,6 +55,8 @@ internal static class EngineStepsCommand
             ("javascript-jint", $"javascript on Jint only, {ShortFlowSteps} step", ShortFlowSteps, BenchFlows.SetVariableChain(ShortFlowSteps, javaScript: true), jintOnly),
         };
         var results = cases.Select(_ => new List<EngineRunResult>()).ToArray();
+        var intakeCases = IntakeBurstMeasurement.Cases();
+        var intakeResults = intakeCases.Select(_ => new List<EngineRunResult>()).ToArray();
         var references = new List<ReferenceResult>();
         for (var round = 0; round < rounds; round++)
         {
@@ -64,6 +66,12 @@ internal static class EngineStepsCommand
                 var (_, label, steps, workflow, options) = cases[c];
                 results[c].Add(await EngineStepMeasurement.MeasureAsync(label, workflow, steps, lead, roundWindow, cancellationToken, options)
                     .ConfigureAwait(false));
+            }
+
+            for (var c = 0; c < intakeCases.Count; c++)
+            {
+                var (label, workflow, options) = intakeCases[c];
+                intakeResults[c].Add(await IntakeBurstMeasurement.MeasureAsync(label, workflow, options, lead, roundWindow, cancellationToken).ConfigureAwait(false));
             }
 
             // In every round, beside the engine cases, so it sees the same (warm, possibly busy) machine.
@@ -78,6 +86,12 @@ internal static class EngineStepsCommand
 
         var perCase = cases.Select((c, i) => new CaseRounds(c.Label, results[i])).ToArray();
         foreach (var rounded in perCase)
+        {
+            Write(report, rounded);
+        }
+
+        var intakeRounds = intakeCases.Select((c, i) => new CaseRounds(c.Label, intakeResults[i])).ToArray();
+        foreach (var rounded in intakeRounds)
         {
             Write(report, rounded);
         }
@@ -107,6 +121,11 @@ internal static class EngineStepsCommand
         report.Line("javascript on Jint only step (marginal)", jint.NanosecondsPerStep, "ns", 0);
         report.Line("javascript on Jint only fixed per run", jint.NanosecondsPerRunOverhead, "ns", 0);
         report.Line("javascript step / Jint-only step (total/10)", script.LongRun.NanosecondsPerStep / jint.LongRun.NanosecondsPerStep * 100, "%", 1);
+        var (intakeFast, intakeJint, intakeLiteral) = (intakeRounds[0].Median, intakeRounds[1].Median, intakeRounds[2].Median);
+        report.Line("intake start, fast path / Jint only / literal", $"{intakeFast.NanosecondsPerRun:F0} / {intakeJint.NanosecondsPerRun:F0} / {intakeLiteral.NanosecondsPerRun:F0}", "ns");
+        report.Line("intake start rate vs literal twin, fast path", intakeLiteral.NanosecondsPerRun / intakeFast.NanosecondsPerRun * 100, "%", 1);
+        report.Line("intake start rate vs literal twin, Jint only", intakeLiteral.NanosecondsPerRun / intakeJint.NanosecondsPerRun * 100, "%", 1);
+        report.Line("intake bytes/start, fast path / Jint only / literal", $"{intakeFast.BytesPerRun:F0} / {intakeJint.BytesPerRun:F0} / {intakeLiteral.BytesPerRun:F0}", "bytes");
         report.Line("bytes/step literal (total/10)", literal.LongRun.BytesPerStep, "bytes", 0);
         report.Line("bytes/step javascript (total/10)", script.LongRun.BytesPerStep, "bytes", 0);
         report.Line("bytes/step javascript on Jint only (total/10)", jint.LongRun.BytesPerStep, "bytes", 0);
