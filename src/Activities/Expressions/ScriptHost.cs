@@ -82,7 +82,8 @@ public sealed class ScriptHost
     {
         // Until a script of this burst has run on Jint, the engine's globals would be pristine, so the engine-free
         // evaluator's answer is exactly the engine's; afterwards a script may have changed a global it relies on
-        // (`String = …`), so the rest of the burst stays on Jint. The evaluator holds no state of its own.
+        // (`String = …`), so the rest of the burst stays on Jint. The evaluator holds no state of its own, and it runs
+        // on the caller's thread outside the gate: its work is bounded by the size of the script and the values it reads.
         if (_engine is null && _options.FastPath && script.Fast is { } fast
             && fast.TryEvaluate(_scope, _variableNames ??= [.. _scope.VariableNames], _options.MaxValueDepth, out var value))
             return value;
