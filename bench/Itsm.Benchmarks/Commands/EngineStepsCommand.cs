@@ -1,4 +1,5 @@
 using Itsm.Activities.Engine;
+using Itsm.Activities.Expressions;
 using Itsm.Benchmarks.Cli;
 using Itsm.Benchmarks.Engine;
 using Itsm.Benchmarks.Reporting;
@@ -23,7 +24,7 @@ internal static class EngineStepsCommand
         "in-memory per-step cost of the workflow engine (SetVariable chains, literal and JavaScript)",
         """
         engine-steps [--duration <s>] [--rounds <n>] [--warmup <s>]
-          --duration <s>   measured time per case, split over the rounds; 4 cases (default 2.5, at most 60)
+          --duration <s>   measured time per case, split over the rounds; 9 cases (default 2.5, at most 60)
           --rounds <n>     interleaved rounds; the median round is reported (default 5)
           --warmup <s>     untimed runs per case before the first round (default 0.5)
         """,
@@ -41,23 +42,36 @@ internal static class EngineStepsCommand
         }
 
         var roundWindow = TimeSpan.FromSeconds(duration / rounds);
-        var cases = new (string Kind, string Label, int Steps, CompiledWorkflow Workflow)[]
+        // The last two cases run the same scripts with the engine-free fast path off (one Jint engine per run, as
+        // before it existed): the A/B of the script cost in the same run.
+        var jintOnly = new EngineOptions { Scripts = new ScriptOptions { FastPath = false } };
+        var cases = new (string Kind, string Label, int Steps, CompiledWorkflow Workflow, EngineOptions? Options)[]
         {
-            ("literal", $"literal, {LongFlowSteps} steps", LongFlowSteps, BenchFlows.SetVariableChain(LongFlowSteps, javaScript: false)),
-            ("literal", $"literal, {ShortFlowSteps} step", ShortFlowSteps, BenchFlows.SetVariableChain(ShortFlowSteps, javaScript: false)),
-            ("javascript", $"javascript, {LongFlowSteps} steps", LongFlowSteps, BenchFlows.SetVariableChain(LongFlowSteps, javaScript: true)),
-            ("javascript", $"javascript, {ShortFlowSteps} step", ShortFlowSteps, BenchFlows.SetVariableChain(ShortFlowSteps, javaScript: true)),
+            ("literal", $"literal, {LongFlowSteps} steps", LongFlowSteps, BenchFlows.SetVariableChain(LongFlowSteps, javaScript: false), null),
+            ("literal", $"literal, {ShortFlowSteps} step", ShortFlowSteps, BenchFlows.SetVariableChain(ShortFlowSteps, javaScript: false), null),
+            ("javascript", $"javascript, {LongFlowSteps} steps", LongFlowSteps, BenchFlows.SetVariableChain(LongFlowSteps, javaScript: true), null),
+            ("javascript", $"javascript, {ShortFlowSteps} step", ShortFlowSteps, BenchFlows.SetVariableChain(ShortFlowSteps, javaScript: true), null),
+            ("javascript-jint", $"javascript on Jint only, {LongFlowSteps} steps", LongFlowSteps, BenchFlows.SetVariableChain(LongFlowSteps, javaScript: true), jintOnly),
+            ("javascript-jint", $"javascript on Jint only, {ShortFlowSteps} step", ShortFlowSteps, BenchFlows.SetVariableChain(ShortFlowSteps, javaScript: true), jintOnly),
         };
         var results = cases.Select(_ => new List<EngineRunResult>()).ToArray();
+        var intakeCases = IntakeBurstMeasurement.Cases();
+        var intakeResults = intakeCases.Select(_ => new List<EngineRunResult>()).ToArray();
         var references = new List<ReferenceResult>();
         for (var round = 0; round < rounds; round++)
         {
             var lead = round == 0 ? TimeSpan.FromSeconds(warmup) : TimeSpan.Zero;
             for (var c = 0; c < cases.Length; c++)
             {
-                var (_, label, steps, workflow) = cases[c];
-                results[c].Add(await EngineStepMeasurement.MeasureAsync(label, workflow, steps, lead, roundWindow, cancellationToken)
+                var (_, label, steps, workflow, options) = cases[c];
+                results[c].Add(await EngineStepMeasurement.MeasureAsync(label, workflow, steps, lead, roundWindow, cancellationToken, options)
                     .ConfigureAwait(false));
+            }
+
+            for (var c = 0; c < intakeCases.Count; c++)
+            {
+                var (label, workflow, options) = intakeCases[c];
+                intakeResults[c].Add(await IntakeBurstMeasurement.MeasureAsync(label, workflow, options, lead, roundWindow, cancellationToken).ConfigureAwait(false));
             }
 
             // In every round, beside the engine cases, so it sees the same (warm, possibly busy) machine.
@@ -76,8 +90,15 @@ internal static class EngineStepsCommand
             Write(report, rounded);
         }
 
+        var intakeRounds = intakeCases.Select((c, i) => new CaseRounds(c.Label, intakeResults[i])).ToArray();
+        foreach (var rounded in intakeRounds)
+        {
+            Write(report, rounded);
+        }
+
         var literal = Marginal(report, "literal", perCase[1], perCase[0]);
         var script = Marginal(report, "javascript", perCase[3], perCase[2]);
+        var jint = Marginal(report, "javascript on Jint only (fast path off)", perCase[5], perCase[4]);
 
         var reference = references.OrderBy(r => r.NanosecondsPerOperation).ElementAt(references.Count / 2);
         report.Header($"reference: {reference.Operation} (same run, calibration; median round)");
@@ -95,8 +116,20 @@ internal static class EngineStepsCommand
         report.Line("javascript step (total/10)", script.LongRun.NanosecondsPerStep, "ns", 0);
         report.Line("javascript step (marginal)", script.NanosecondsPerStep, "ns", 0);
         report.Line("javascript step / reference op", script.LongRun.NanosecondsPerStep / reference.NanosecondsPerOperation, "x", 1);
+        report.Line("javascript fixed per run", script.NanosecondsPerRunOverhead, "ns", 0);
+        report.Line("javascript on Jint only step (total/10)", jint.LongRun.NanosecondsPerStep, "ns", 0);
+        report.Line("javascript on Jint only step (marginal)", jint.NanosecondsPerStep, "ns", 0);
+        report.Line("javascript on Jint only fixed per run", jint.NanosecondsPerRunOverhead, "ns", 0);
+        report.Line("javascript step / Jint-only step (total/10)", script.LongRun.NanosecondsPerStep / jint.LongRun.NanosecondsPerStep * 100, "%", 1);
+        var (intakeFast, intakeJint, intakeLiteral) = (intakeRounds[0].Median, intakeRounds[1].Median, intakeRounds[2].Median);
+        report.Line("intake start, fast path / Jint only / literal", $"{intakeFast.NanosecondsPerRun:F0} / {intakeJint.NanosecondsPerRun:F0} / {intakeLiteral.NanosecondsPerRun:F0}", "ns");
+        report.Line("intake start rate vs literal twin, fast path", intakeLiteral.NanosecondsPerRun / intakeFast.NanosecondsPerRun * 100, "%", 1);
+        report.Line("intake start rate vs literal twin, Jint only", intakeLiteral.NanosecondsPerRun / intakeJint.NanosecondsPerRun * 100, "%", 1);
+        report.Line("intake bytes/start, fast path / Jint only / literal", $"{intakeFast.BytesPerRun:F0} / {intakeJint.BytesPerRun:F0} / {intakeLiteral.BytesPerRun:F0}", "bytes");
         report.Line("bytes/step literal (total/10)", literal.LongRun.BytesPerStep, "bytes", 0);
         report.Line("bytes/step javascript (total/10)", script.LongRun.BytesPerStep, "bytes", 0);
+        report.Line("bytes/step javascript on Jint only (total/10)", jint.LongRun.BytesPerStep, "bytes", 0);
+        report.Line("bytes fixed per run javascript / Jint only", $"{script.BytesPerRunOverhead:F0} / {jint.BytesPerRunOverhead:F0}", "bytes");
         return 0;
     }
 

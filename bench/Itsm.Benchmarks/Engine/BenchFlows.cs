@@ -70,6 +70,9 @@ internal static class BenchFlows
         return Compile("bench-approval", variables, activities, Chain(activities));
     }
 
+    /// <summary>A definition given as Elsa 3 JSON (e.g. a shipped stream), compiled like the orchestrator does.</summary>
+    public static CompiledWorkflow FromJson(string json) => new WorkflowCompiler(Registry).Compile(ElsaJson.ParseDefinition(json));
+
     private static string VariableName(int index) => "V" + index.ToString(CultureInfo.InvariantCulture);
 
     private static CompiledWorkflow Compile(string definitionId, JsonArray variables, JsonArray activities, JsonArray connections)

@@ -25,9 +25,10 @@ internal static class EngineStepMeasurement
         int expectedSteps,
         TimeSpan warmup,
         TimeSpan duration,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        EngineOptions? options = null)
     {
-        var executor = new WorkflowExecutor(new EngineOptions(), TimeProvider.System);
+        var executor = new WorkflowExecutor(options ?? new EngineOptions(), TimeProvider.System);
         await VerifyAsync(executor, workflow, expectedSteps, cancellationToken).ConfigureAwait(false);
         // Warm-up lets tiered JIT promote the hot path (and Jint cache its parses) before the clock starts.
         await LoopAsync(executor, workflow, expectedSteps, warmup, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Acornima.Ast;
 using Jint;
+using Itsm.Activities.Expressions.FastPath;
 
 namespace Itsm.Activities.Expressions;
 
@@ -12,29 +13,36 @@ public sealed class PreparedScript
 {
     private static readonly ConcurrentDictionary<string, PreparedScript> Cache = new(StringComparer.Ordinal);
 
-    private PreparedScript(string source, Prepared<Script> script)
+    private PreparedScript(string source, Prepared<Script> script, FastScript? fast)
     {
         Source = source;
         Script = script;
+        Fast = fast;
     }
 
     public string Source { get; }
     internal Prepared<Script> Script { get; }
+
+    /// <summary>The script compiled for the engine-free evaluator, when it is written in that subset; else null.</summary>
+    internal FastScript? Fast { get; }
 
     /// <summary>Parses the source; a syntax error is a <see cref="ScriptException"/> that names the problem.</summary>
     public static PreparedScript Prepare(string source) => Cache.GetOrAdd(source, Parse);
 
     private static PreparedScript Parse(string source)
     {
-        var code = NeedsFunctionWrapper(source) ? $"(function () {{\n{source}\n}})()" : source;
+        var wrapped = NeedsFunctionWrapper(source);
+        var code = wrapped ? $"(function () {{\n{source}\n}})()" : source;
+        Prepared<Script> prepared;
         try
         {
-            return new PreparedScript(source, Jint.Engine.PrepareScript(code, strict: false));
+            prepared = Jint.Engine.PrepareScript(code, strict: false);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             throw new ScriptException($"JavaScript syntax error: {(ex.InnerException ?? ex).Message}", ex);
         }
+        return new PreparedScript(source, prepared, prepared.Program is { } program ? FastScriptCompiler.TryCompile(program, wrapped) : null);
     }
 
     private static bool NeedsFunctionWrapper(string source)

@@ -29,6 +29,13 @@ public sealed record ScriptOptions
     /// </summary>
     public bool DedicatedThreads { get; init; }
 
+    /// <summary>
+    /// Evaluates scripts written in the engine-free subset (literals, <c>variables.X</c>, <c>&amp;&amp;</c>/<c>||</c>,
+    /// templates, object literals…) without creating a Jint engine for the burst; the answer is the engine's by
+    /// construction (anything else runs on Jint). Off only to compare the two (benchmarks, tests).
+    /// </summary>
+    public bool FastPath { get; init; } = true;
+
     /// <summary>Stack reserved for each script thread when <see cref="DedicatedThreads"/> is on.</summary>
     public int ThreadStackBytes { get; init; } = 8 * 1024 * 1024;
 }
