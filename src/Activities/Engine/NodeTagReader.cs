@@ -10,7 +10,7 @@ namespace Itsm.Activities.Engine;
 /// Reads a node's ITIL tags when its definition is compiled. Tag by tag, the first that is set wins: the node's tag
 /// input (<see cref="ItilTagInputs"/>), then the legacy <c>customProperties.itil</c> <c>{chain, practices, roles}</c>,
 /// then the activity type's <see cref="ItilTagsAttribute"/> defaults. Tags are metadata, never bound as inputs: they
-/// are static, so a script or variable expression is refused. An empty list counts as unset, because Studio writes
+/// are static, so a script, variable or any other computed expression is refused. An empty list counts as unset, because Studio writes
 /// an empty value for a checklist nobody touched and the type's defaults must still apply there.
 /// Ids are not checked against the catalogue here (publishing does that), so a stored version always loads.
 /// </summary>
@@ -39,8 +39,8 @@ internal static class NodeTagReader
                 return null;
             at += ".expression";
             var type = expression["type"] is JsonValue typeValue && typeValue.TryGetValue<string>(out var text) ? text : null;
-            if (type is not null && (type.Equals(ExpressionTypes.JavaScript, StringComparison.OrdinalIgnoreCase)
-                || type.Equals(ExpressionTypes.Variable, StringComparison.OrdinalIgnoreCase)))
+            if (type is not null && !type.Equals(ExpressionTypes.Literal, StringComparison.OrdinalIgnoreCase)
+                && !type.Equals(ExpressionTypes.Object, StringComparison.OrdinalIgnoreCase))
             {
                 // Switching the editor to a script and leaving it empty sets nothing.
                 var script = expression["value"] is JsonValue scriptValue && scriptValue.TryGetValue<string>(out var scriptText) ? scriptText : expression["value"]?.ToJsonString();

@@ -129,6 +129,24 @@ public sealed class ItilFlowTests
         start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain("PriorityMatrix:High:High");
     }
 
+    [Fact]
+    public async Task Descriptors_api_lists_the_library_with_dropdown_inputs_and_outcome_ports()
+    {
+        await using var app = new ItsmAppFactory();
+        using var client = app.CreateClient();
+
+        var items = (await (await client.GetAsync("/elsa/api/descriptors/activities")).ReadNodeAsync())["items"]!.AsArray();
+
+        var library = items.Where(item => item!["typeName"]!.GetValue<string>().StartsWith("Itsm.", StringComparison.Ordinal)).ToList();
+        library.Should().HaveCountGreaterThanOrEqualTo(24);
+        var logIncident = library.Single(item => item!["typeName"]!.GetValue<string>() == "Itsm.LogIncident")!;
+        var impact = logIncident["inputs"]!.AsArray().Single(input => input!["name"]!.GetValue<string>() == "Impact")!;
+        impact["uiHint"]!.GetValue<string>().Should().Be("dropdown");
+        impact.ToJsonString().Should().Contain("High").And.Contain("Medium").And.Contain("Low");
+        var raiseChange = library.Single(item => item!["typeName"]!.GetValue<string>() == "Itsm.RaiseChange")!;
+        raiseChange["ports"]!.AsArray().Select(port => port!["name"]!.GetValue<string>()).Should().Contain(["Approved", "Rejected"]);
+    }
+
     /// <summary>What the survey answer route does: find the survey's bookmark by its token and resume it.</summary>
     private static async Task AnswerSurveyAsync(ItsmAppFactory app, string instanceId, int score)
     {
