@@ -18,7 +18,7 @@ public sealed class ConsumeSparePart(IRecordReader reader) : Activity<ConsumeSpa
 {
     public const string ReorderNeeded = "ReorderNeeded";
     public const string OutOfStock = "OutOfStock";
-    public const string StockField = "stock";
+    public const string StockField = "stockCount";
     public const string ThresholdField = "reorderThreshold";
 
     public sealed class Inputs
