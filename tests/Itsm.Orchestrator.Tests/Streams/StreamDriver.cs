@@ -33,8 +33,20 @@ public sealed partial class StreamDriver : IAsyncDisposable
         return node["instanceId"]!.GetValue<string>();
     }
 
-    public async Task<string> StartByApiAsync(string definitionId, JsonObject? input = null)
-        => await Client.ExecuteAsync(definitionId, new JsonObject { ["versionOptions"] = "Latest", ["input"] = input ?? new JsonObject() });
+    public async Task<string> StartByApiAsync(string definitionId, JsonObject? input = null, string? correlationId = null)
+        => await Client.ExecuteAsync(definitionId, new JsonObject
+        {
+            ["versionOptions"] = "Latest", ["input"] = input ?? new JsonObject(), ["correlationId"] = correlationId,
+        });
+
+    /// <summary>Publishes an event the way an outside system does (the events API); returns the instances it reached.</summary>
+    public async Task<List<string>> PublishEventAsync(string eventName, string? correlationId, JsonObject input)
+    {
+        var response = await Client.PostJsonAsync($"/elsa/api/events/{eventName}/trigger", new JsonObject { ["correlationId"] = correlationId, ["input"] = input });
+        var node = await response.ReadNodeAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.OK, node.ToJsonString());
+        return node["instances"]!.AsArray().Select(i => i!["instanceId"]!.GetValue<string>()).ToList();
+    }
 
     /// <summary>The single open task of the instance in the role's inbox; fails when the role has none or several.</summary>
     public async Task<JsonNode> TaskForAsync(string instanceId, string role)
