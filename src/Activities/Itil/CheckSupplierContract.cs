@@ -9,7 +9,7 @@ namespace Itsm.Activities.Itil;
 /// <c>supplierContract</c> = <c>{ "supplier": "…", "expiresOn": "2027-06-30", "covers": ["software-fixes", …] }</c>.
 /// Covered when the contract exists, has not expired, and lists the topic (or the node asks about no topic).
 /// </summary>
-[Activity("Itsm", "CheckSupplierContract", Category = "Obtain/build", DisplayName = "Check supplier contract",
+[Activity("Itsm", "CheckSupplierContract", DisplayName = "Check supplier contract",
     Description = "Checks a service's supplier contract: Covered when it is valid and covers the topic, else NotCovered.")]
 [Outcomes(Covered, NotCovered)]
 [Output("supplier", typeof(string), Description = "The supplier named in the contract.")]

@@ -5,7 +5,7 @@ using Itsm.Activities.Ports;
 namespace Itsm.Activities.Itil;
 
 /// <summary>Closes a change after its review: status <c>closed</c>, with whether it met its aim.</summary>
-[Activity("Itsm", "CloseChange", Category = "Design and transition", DisplayName = "Close change",
+[Activity("Itsm", "CloseChange", DisplayName = "Close change",
     Description = "Closes a change after reviewing whether it achieved what it was for.")]
 [Output("number", typeof(string), Description = "The change's number.")]
 [ItilTags(ValueChain = ["design-and-transition"], Practices = ["change-control"], Roles = ["change manager"])]

@@ -5,7 +5,7 @@ using Itsm.Activities.Ports;
 namespace Itsm.Activities.Itil;
 
 /// <summary>Closes an incident once the user has confirmed the fix: status <c>closed</c>, with a closing note.</summary>
-[Activity("Itsm", "CloseIncident", Category = "Engage", DisplayName = "Close incident",
+[Activity("Itsm", "CloseIncident", DisplayName = "Close incident",
     Description = "Closes an incident after the user confirmed the fix.")]
 [Output("number", typeof(string), Description = "The incident's number.")]
 [ItilTags(ValueChain = ["engage"], Practices = ["service-desk", "incident-management"], Roles = ["service desk agent"])]

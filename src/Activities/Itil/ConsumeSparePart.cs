@@ -4,11 +4,11 @@ using Itsm.Activities.Ports;
 namespace Itsm.Activities.Itil;
 
 /// <summary>
-/// Takes spare parts out of an asset's stock (asset data <c>stock</c> and <c>reorderThreshold</c>, whole numbers). When
+/// Takes spare parts out of an asset's stock (asset data <c>stockCount</c> and <c>reorderThreshold</c>, whole numbers, as the asset API writes them). When
 /// the stock falls below its threshold the step leaves through <c>ReorderNeeded</c> so the stream can order more; when
 /// there are not enough parts it takes none and leaves through <c>OutOfStock</c>.
 /// </summary>
-[Activity("Itsm", "ConsumeSparePart", Category = "Obtain/build", DisplayName = "Consume spare part",
+[Activity("Itsm", "ConsumeSparePart", DisplayName = "Consume spare part",
     Description = "Takes parts from an asset's stock: ReorderNeeded below its threshold, OutOfStock when there are too few.")]
 [Outcomes(Outcomes.Done, ReorderNeeded, OutOfStock)]
 [Output("stock", typeof(long), Description = "The stock left.")]

@@ -5,7 +5,7 @@ namespace Itsm.Activities.Itil;
 /// <summary>
 /// Runs the service day to day and helps its users, so it keeps doing what was agreed. Automated, or a task for the node's role whose performer picks one of the node's outcomes.
 /// </summary>
-[Activity("Itsm", "DeliverAndSupport", Category = "Deliver and support", DisplayName = "Deliver and support", Kind = ActivityKind.Task,
+[Activity("Itsm", "DeliverAndSupport", DisplayName = "Deliver and support", Kind = ActivityKind.Task,
     Description = "Runs the service day to day and helps its users, so it keeps doing what was agreed. Automated, or a task for a role that picks an outcome.")]
 [Outcomes(Outcomes.Done, Dynamic = true)]
 [Output("outcome", typeof(string), Description = "The outcome the performer picked (Done when automated).")]

@@ -8,7 +8,7 @@ namespace Itsm.Activities.Itil;
 /// item it runs on). With <see cref="ReleaseMode.FeatureFlag"/> the new version is deployed dark: it is in place but
 /// its feature flag stays off until the release decision, so deploying and releasing stay separate steps.
 /// </summary>
-[Activity("Itsm", "DeployRelease", Category = "Design and transition", DisplayName = "Deploy release",
+[Activity("Itsm", "DeployRelease", DisplayName = "Deploy release",
     Description = "Records a release's deployment on its change and configuration item, optionally dark behind a feature flag.")]
 [Outcomes(Deployed)]
 [Output("deployedAt", typeof(DateTimeOffset), Description = "When the deployment was recorded.")]

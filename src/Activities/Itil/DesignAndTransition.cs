@@ -5,7 +5,7 @@ namespace Itsm.Activities.Itil;
 /// <summary>
 /// Designs a new or changed service and moves it towards use, meeting its quality, cost and time expectations. Automated, or a task for the node's role whose performer picks one of the node's outcomes.
 /// </summary>
-[Activity("Itsm", "DesignAndTransition", Category = "Design and transition", DisplayName = "Design and transition", Kind = ActivityKind.Task,
+[Activity("Itsm", "DesignAndTransition", DisplayName = "Design and transition", Kind = ActivityKind.Task,
     Description = "Designs a new or changed service and moves it towards use, meeting its quality, cost and time expectations. Automated, or a task for a role that picks an outcome.")]
 [Outcomes(Outcomes.Done, Dynamic = true)]
 [Output("outcome", typeof(string), Description = "The outcome the performer picked (Done when automated).")]

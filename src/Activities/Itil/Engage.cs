@@ -5,7 +5,7 @@ namespace Itsm.Activities.Itil;
 /// <summary>
 /// Talks with the people the service is for: takes requests, agrees what is wanted, keeps them informed. Automated, or a task for the node's role whose performer picks one of the node's outcomes.
 /// </summary>
-[Activity("Itsm", "Engage", Category = "Engage", DisplayName = "Engage", Kind = ActivityKind.Task,
+[Activity("Itsm", "Engage", DisplayName = "Engage", Kind = ActivityKind.Task,
     Description = "Talks with the people the service is for: takes requests, agrees what is wanted, keeps them informed. Automated, or a task for a role that picks an outcome.")]
 [Outcomes(Outcomes.Done, Dynamic = true)]
 [Output("outcome", typeof(string), Description = "The outcome the performer picked (Done when automated).")]

@@ -8,7 +8,7 @@ namespace Itsm.Activities.Itil;
 /// to <c>in-progress</c>. Optionally the group also gets a task in its inbox; the step then waits until the group
 /// completes it (its result is the step's output).
 /// </summary>
-[Activity("Itsm", "EscalateIncident", Category = "Deliver and support", DisplayName = "Escalate incident",
+[Activity("Itsm", "EscalateIncident", DisplayName = "Escalate incident",
     Description = "Assigns an incident to a support group, optionally as a task the group completes.")]
 [Output("number", typeof(string), Description = "The incident's number.")]
 [Output("result", typeof(object), Description = "What the group's task completion sent (when a task was handed out).")]

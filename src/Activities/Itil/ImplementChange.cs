@@ -8,7 +8,7 @@ namespace Itsm.Activities.Itil;
 /// Records that an approved change was carried out: status <c>implemented</c> with a note. A change that is not approved
 /// (still awaiting approval, or rejected) is not implemented: the step leaves through <c>NotApproved</c>.
 /// </summary>
-[Activity("Itsm", "ImplementChange", Category = "Design and transition", DisplayName = "Implement change",
+[Activity("Itsm", "ImplementChange", DisplayName = "Implement change",
     Description = "Marks an approved change implemented; a change that is not approved leaves through NotApproved.")]
 [Outcomes(Outcomes.Done, NotApproved)]
 [Output("number", typeof(string), Description = "The change's number.")]

@@ -8,7 +8,7 @@ namespace Itsm.Activities.Itil;
 /// The service desk records what a user reports as an incident. Its priority comes from impact × urgency through the
 /// host's priority matrix, and the resolution target of that priority tells the requester when to expect a fix.
 /// </summary>
-[Activity("Itsm", "LogIncident", Category = "Engage", DisplayName = "Log incident",
+[Activity("Itsm", "LogIncident", DisplayName = "Log incident",
     Description = "Records a reported disruption as an incident, sets its priority from impact and urgency, and says when a fix is due.")]
 [Output("recordId", typeof(string), Description = "The incident's record id (use it as incidentId in later steps).")]
 [Output("number", typeof(string), Description = "The incident's number, e.g. INC0001042.")]

@@ -8,7 +8,7 @@ namespace Itsm.Activities.Itil;
 /// Opens a problem — the unknown cause behind one or more incidents — linked to each of them. Its priority is the
 /// node's, or else the most urgent of its incidents'.
 /// </summary>
-[Activity("Itsm", "LogProblem", Category = "Improve", DisplayName = "Log problem",
+[Activity("Itsm", "LogProblem", DisplayName = "Log problem",
     Description = "Opens a problem for the cause behind one or more incidents, linked to them.")]
 [Output("recordId", typeof(string), Description = "The problem's record id.")]
 [Output("number", typeof(string), Description = "The problem's number, e.g. PRB0000012.")]

@@ -9,7 +9,7 @@ namespace Itsm.Activities.Itil;
 /// <c>pending</c>); the host delivers it through its configured channels after the step commits, so a notification is
 /// never sent for a step that did not happen, and one that cannot be delivered stays listed.
 /// </summary>
-[Activity("Itsm", "NotifyStakeholder", Category = "Engage", DisplayName = "Notify stakeholder",
+[Activity("Itsm", "NotifyStakeholder", DisplayName = "Notify stakeholder",
     Description = "Writes a notification for a person or group; the host delivers it through its channels.")]
 [Output("recordId", typeof(string), Description = "The notification's record id.")]
 [Output("number", typeof(string), Description = "The notification's number.")]

@@ -5,7 +5,7 @@ namespace Itsm.Activities.Itil;
 /// <summary>
 /// Plans work the stream needs: a shared view of the direction, the portfolio and the constraints before anything is built or changed. Automated, or a task for the node's role whose performer picks one of the node's outcomes.
 /// </summary>
-[Activity("Itsm", "Plan", Category = "Plan", DisplayName = "Plan", Kind = ActivityKind.Task,
+[Activity("Itsm", "Plan", DisplayName = "Plan", Kind = ActivityKind.Task,
     Description = "Plans work the stream needs: a shared view of the direction, the portfolio and the constraints before anything is built or changed. Automated, or a task for a role that picks an outcome.")]
 [Outcomes(Outcomes.Done, Dynamic = true)]
 [Output("outcome", typeof(string), Description = "The outcome the performer picked (Done when automated).")]

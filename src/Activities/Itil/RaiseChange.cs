@@ -9,7 +9,7 @@ namespace Itsm.Activities.Itil;
 /// pre-authorized: approved at once, no task. A normal or emergency change goes to the change authority as a task whose
 /// completer approves or rejects it (<c>{"outcome": "Approved", "comment": "…"}</c>); the decision is written on the change.
 /// </summary>
-[Activity("Itsm", "RaiseChange", Category = "Design and transition", DisplayName = "Raise change", Kind = ActivityKind.Task,
+[Activity("Itsm", "RaiseChange", DisplayName = "Raise change", Kind = ActivityKind.Task,
     Description = "Raises a change: standard changes are approved at once, normal and emergency ones wait for the change authority.")]
 [Outcomes(Approved, Rejected)]
 [Output("recordId", typeof(string), Description = "The change's record id (use it as changeId in later steps).")]

@@ -7,7 +7,7 @@ namespace Itsm.Activities.Itil;
 /// Reads a configuration item from the configuration records, so later steps (a diagnosis, a change) work from what
 /// is recorded about it. An unknown item is an outcome, not a fault: the stream decides what to do.
 /// </summary>
-[Activity("Itsm", "ReadConfigurationItem", Category = "Deliver and support", DisplayName = "Read configuration item",
+[Activity("Itsm", "ReadConfigurationItem", DisplayName = "Read configuration item",
     Description = "Reads a configuration item's recorded data; NotFound when there is none.")]
 [Outcomes(Outcomes.Done, NotFound)]
 [Output("data", typeof(object), Description = "The item's recorded data.")]

@@ -8,7 +8,7 @@ namespace Itsm.Activities.Itil;
 /// Adds an idea to the continual improvement register (an <c>IMP…</c> record, status <c>proposed</c>), with where it came
 /// from — a survey, a person, or a stream's own review — and a link to the record that prompted it.
 /// </summary>
-[Activity("Itsm", "RegisterImprovement", Category = "Improve", DisplayName = "Register improvement",
+[Activity("Itsm", "RegisterImprovement", DisplayName = "Register improvement",
     Description = "Adds an improvement idea to the continual improvement register, linked to what prompted it.")]
 [Output("recordId", typeof(string), Description = "The improvement's record id.")]
 [Output("number", typeof(string), Description = "The improvement's number, e.g. IMP0000003.")]

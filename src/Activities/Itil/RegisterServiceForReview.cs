@@ -7,7 +7,7 @@ namespace Itsm.Activities.Itil;
 /// Puts a live service on the periodic service review (e.g. the monthly review meeting with the business): its catalogue
 /// entry gets a review cadence and the date of the first review, which the review stream and the dashboards read.
 /// </summary>
-[Activity("Itsm", "RegisterServiceForReview", Category = "Improve", DisplayName = "Register service for review",
+[Activity("Itsm", "RegisterServiceForReview", DisplayName = "Register service for review",
     Description = "Marks a catalogue entry for the periodic service review, with its cadence and first review date.")]
 [Output("nextReviewAt", typeof(DateTimeOffset), Description = "When the first review is due.")]
 [ItilTags(ValueChain = ["improve", "engage"], Practices = ["service-level-management", "relationship-management"], Roles = ["service level manager", "relationship manager"])]

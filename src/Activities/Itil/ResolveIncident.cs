@@ -8,7 +8,7 @@ namespace Itsm.Activities.Itil;
 /// Records that an incident's service is restored: status <c>resolved</c>, how it was fixed, and the change that fixed
 /// it when there was one. Whether the fix came within the resolution target is an output, for reporting and SLAs.
 /// </summary>
-[Activity("Itsm", "ResolveIncident", Category = "Deliver and support", DisplayName = "Resolve incident",
+[Activity("Itsm", "ResolveIncident", DisplayName = "Resolve incident",
     Description = "Marks an incident resolved, with how it was fixed and the change that fixed it.")]
 [Output("number", typeof(string), Description = "The incident's number.")]
 [Output("withinTarget", typeof(bool), Description = "True when resolved before its resolution due time.")]

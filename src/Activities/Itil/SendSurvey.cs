@@ -13,7 +13,7 @@ namespace Itsm.Activities.Itil;
 /// The answer is recorded on the survey; a score at or below the threshold leaves through <c>LowScore</c> (feed it to
 /// improvement), any other through <c>Answered</c>. An answer without a valid score is ignored and the survey keeps waiting.
 /// </summary>
-[Activity("Itsm", "SendSurvey", Category = "Engage", DisplayName = "Send satisfaction survey", Kind = ActivityKind.Task,
+[Activity("Itsm", "SendSurvey", DisplayName = "Send satisfaction survey", Kind = ActivityKind.Task,
     Description = "Sends a satisfaction survey and waits for the score (1–5); LowScore at or below the threshold.")]
 [Outcomes(Answered, LowScore)]
 [Output("score", typeof(int), Description = "The score given, 1 (poor) to 5 (excellent).")]

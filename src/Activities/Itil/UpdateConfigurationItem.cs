@@ -8,7 +8,7 @@ namespace Itsm.Activities.Itil;
 /// Keeps the configuration records true after work on an item: sets the given fields, optionally its status, and links
 /// the change that altered it. Its number and links are the store's to keep and cannot be set this way.
 /// </summary>
-[Activity("Itsm", "UpdateConfigurationItem", Category = "Deliver and support", DisplayName = "Update configuration item",
+[Activity("Itsm", "UpdateConfigurationItem", DisplayName = "Update configuration item",
     Description = "Updates fields of a configuration item and links the change that altered it; NotFound when there is none.")]
 [Outcomes(Outcomes.Done, ReadConfigurationItem.NotFound)]
 [Output("number", typeof(string), Description = "The item's number.")]

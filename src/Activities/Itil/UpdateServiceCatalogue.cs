@@ -9,7 +9,7 @@ namespace Itsm.Activities.Itil;
 /// With no entry id the node creates its own entry, so a stream that launches a service lists it once, however often
 /// the step is retried.
 /// </summary>
-[Activity("Itsm", "UpdateServiceCatalogue", Category = "Design and transition", DisplayName = "Update service catalogue",
+[Activity("Itsm", "UpdateServiceCatalogue", DisplayName = "Update service catalogue",
     Description = "Adds a service to the catalogue or updates its entry.")]
 [Output("recordId", typeof(string), Description = "The catalogue entry's record id.")]
 [Output("number", typeof(string), Description = "The catalogue entry's number, e.g. SVC0000004.")]

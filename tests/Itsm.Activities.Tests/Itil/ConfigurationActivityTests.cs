@@ -118,7 +118,7 @@ public sealed class ConfigurationActivityTests
         var harness = new ItilHarness();
         harness.Records.Seed(RecordTypes.Asset, "ast-spare-ap", new Dictionary<string, object?>
         {
-            ["number"] = "AST0000001", ["status"] = "in-stock", ["title"] = "Spare access points", [ConsumeSparePart.StockField] = stock, ["reorderThreshold"] = 3,
+            ["number"] = "AST0000001", ["status"] = "in-stock", ["title"] = "Spare access points", ["stockCount"] = stock, ["reorderThreshold"] = 3,
         });
         return harness;
     }

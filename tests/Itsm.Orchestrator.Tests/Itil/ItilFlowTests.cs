@@ -20,31 +20,43 @@ public sealed class ItilFlowTests
 
     private static JsonObject Out(string variable) => new() { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = variable + "-id" } };
 
-    /// <summary>Log → escalate → normal change (approved by the change authority) → implement → resolve → survey → close, or improve on a low score.</summary>
+    /// <summary>
+    /// Log → escalate → read the access point → normal change (approved by the change authority) → implement → take a spare
+    /// from stock → resolve → survey → close, or improve on a low score. The access point and the spares are the demo estate's.
+    /// </summary>
     private static FlowBuilder IncidentStream() => new FlowBuilder("itil-incident")
         .Variable("IncidentId", "String").Variable("ChangeId", "String").Variable("SurveyId", "String").Variable("Priority", "String")
         .Activity("start", "Elsa.Start")
         .Activity("log", "Itsm.LogIncident", Text("title", "Warehouse WiFi down"), Text("impact", "High"), Text("urgency", "Medium"),
             Text("requester", "warehouse manager"), ("recordId", Out("IncidentId")), ("priority", Out("Priority")))
         .Activity("escalate", "Itsm.EscalateIncident", FromVariable("incidentId", "IncidentId"), Text("supportGroup", "network support engineer"))
+        .Activity("ci", "Itsm.ReadConfigurationItem", Text("configurationItemId", "demo-ci-ap-north"))
         .Activity("change", "Itsm.RaiseChange", Text("title", "Replace access point"), Text("changeType", "Normal"),
             FromVariable("incidentId", "IncidentId"), ("recordId", Out("ChangeId")))
         .Activity("implement", "Itsm.ImplementChange", FromVariable("changeId", "ChangeId"))
+        .Activity("spare", "Itsm.ConsumeSparePart", Text("assetId", "demo-asset-spare-ap"), FromVariable("incidentId", "IncidentId"))
         .Activity("resolve", "Itsm.ResolveIncident", FromVariable("incidentId", "IncidentId"), FromVariable("changeId", "ChangeId"), Text("resolution", "AP replaced"))
         .Activity("survey", "Itsm.SendSurvey", Text("recipient", "warehouse manager"), FromVariable("incidentId", "IncidentId"), ("recordId", Out("SurveyId")))
         .Activity("close", "Itsm.CloseIncident", FromVariable("incidentId", "IncidentId"))
         .Activity("improve", "Itsm.RegisterImprovement", Text("title", "Ask why the user was unhappy"), Text("source", "Survey"),
             Text("sourceRecordType", "survey"), FromVariable("sourceRecordId", "SurveyId"))
-        .Chain("start", "log", "escalate", "change")
+        .Chain("start", "log", "escalate", "ci", "change")
         .Connect("change", "implement", RaiseChange.Approved)
-        .Chain("implement", "resolve", "survey")
+        .Chain("implement", "spare", "resolve", "survey")
         .Connect("survey", "close", SendSurvey.Answered)
         .Connect("survey", "improve", SendSurvey.LowScore);
+
+    private static ItsmAppFactory AppWithDemoEstate()
+    {
+        var app = new ItsmAppFactory();
+        app.Settings["Itsm:Records:SeedDemoEstate"] = "true";
+        return app;
+    }
 
     [Fact]
     public async Task Incident_stream_runs_through_the_api_and_leaves_consistent_linked_records()
     {
-        await using var app = new ItsmAppFactory();
+        await using var app = AppWithDemoEstate();
         using var client = app.CreateClient();
         await client.SaveAsync(IncidentStream(), publish: true);
         var instanceId = await client.ExecuteAsync("itil-incident");
@@ -62,7 +74,12 @@ public sealed class ItilFlowTests
         completed.StatusCode.Should().Be(HttpStatusCode.OK, await completed.Content.ReadAsStringAsync());
         (await app.InstanceAsync(instanceId)).State.Status.Should().Be(InstanceStatus.Suspended, "the survey waits for its answer");
 
-        await AnswerSurveyAsync(app, instanceId, score: 5);
+        var survey = await app.Store.FindRecordAsync(RecordTypes.Survey, $"{instanceId}-survey", default);
+        var token = JsonNode.Parse(survey!.DataJson)!["token"]!.GetValue<string>();
+        using var respondent = app.CreateClient();
+        respondent.DefaultRequestHeaders.Authorization = null;
+        var answered = await respondent.PostJsonAsync("/api/surveys/answer", new JsonObject { ["token"] = token, ["score"] = 5, ["comment"] = "quick fix" });
+        answered.StatusCode.Should().Be(HttpStatusCode.NoContent, await answered.Content.ReadAsStringAsync());
 
         instance = await app.InstanceAsync(instanceId);
         instance.State.Status.Should().Be(InstanceStatus.Finished);
@@ -76,16 +93,20 @@ public sealed class ItilFlowTests
         change["status"]!.GetValue<string>().Should().Be("implemented");
         change["decisionComment"]!.GetValue<string>().Should().Be("low risk");
         change["links"]!.AsArray().Should().ContainSingle(link => link!["id"]!.GetValue<string>() == incidentId);
-        var survey = await RecordAsync(client, RecordTypes.Survey, (string)instance.Variable("SurveyId")!);
-        survey["status"]!.GetValue<string>().Should().Be("answered");
-        survey["score"]!.GetValue<long>().Should().Be(5);
+        var answeredSurvey = await RecordAsync(client, RecordTypes.Survey, (string)instance.Variable("SurveyId")!);
+        answeredSurvey["status"]!.GetValue<string>().Should().Be("answered");
+        answeredSurvey["score"]!.GetValue<long>().Should().Be(5);
+        answeredSurvey["comment"]!.GetValue<string>().Should().Be("quick fix");
+        var spares = await RecordAsync(client, RecordTypes.Asset, "demo-asset-spare-ap");
+        spares["stockCount"]!.GetValue<long>().Should().Be(3, "the demo estate's four spares less the one fitted");
+        spares["lastConsumedFor"]!.GetValue<string>().Should().Be(incidentId);
         (await app.Store.FindRecordAsync(RecordTypes.Improvement, $"{instanceId}-improve", default)).Should().BeNull("a good score registers nothing");
     }
 
     [Fact]
     public async Task Low_survey_score_registers_an_improvement_linked_to_the_survey()
     {
-        await using var app = new ItsmAppFactory();
+        await using var app = AppWithDemoEstate();
         using var client = app.CreateClient();
         await client.SaveAsync(IncidentStream(), publish: true);
         var instanceId = await client.ExecuteAsync("itil-incident");
@@ -116,6 +137,17 @@ public sealed class ItilFlowTests
         options.ResolutionTargetFor(Priority.P1).Should().Be(TimeSpan.FromMinutes(30));
         options.PriorityFor(Impact.High, Urgency.Medium).Should().Be(Priority.P2);
         options.ResolutionTargetFor(Priority.P4).Should().Be(TimeSpan.FromDays(10));
+        await app.PublishAsync(new FlowBuilder("log-only")
+            .Variable("Priority", "String").Variable("Due", "Object")
+            .Activity("start", "Elsa.Start")
+            .Activity("log", "Itsm.LogIncident", Text("title", "Printer jam"), Text("impact", "Low"), Text("urgency", "Low"),
+                ("priority", Out("Priority")), ("resolutionDue", Out("Due")))
+            .Chain("start", "log")
+            .ToJson());
+        var started = await app.Runtime.StartAsync(new Itsm.Orchestrator.Runtime.StartRequest("log-only"), default);
+        var instance = await app.InstanceAsync(started.InstanceId!);
+        instance.Variable("Priority").Should().Be("P1", "the activity in the host gets the configured matrix");
+        DateTimeOffset.Parse((string)instance.Variable("Due")!, System.Globalization.CultureInfo.InvariantCulture).Should().Be(ItsmAppFactory.StartOfTest.AddMinutes(30), "a saved variable holds the instant as ISO text");
     }
 
     [Fact]
