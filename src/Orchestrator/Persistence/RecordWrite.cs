@@ -12,8 +12,22 @@ public sealed record RecordWrite(string RecordType, string RecordId, string? Dat
     /// <summary>Who made a change by hand (a user or API key name); empty for a step's change.</summary>
     public string Actor { get; init; } = "";
 
-    /// <summary>The indexed fields and links of <see cref="DataJson"/>, projected once when the write is built.</summary>
-    public RecordProjection Projection { get; } = RecordProjection.Of(DataJson);
+    /// <summary>The indexed fields and links of <see cref="DataJson"/>, projected once, whenever the data is set.</summary>
+    public RecordProjection Projection { get; private set; } = RecordProjection.Of(DataJson);
+
+    /// <summary>
+    /// The record's data. The constructor projects it above (an initializer sets the backing field without the
+    /// accessor); a <c>with</c> that sets it projects it again here, so the two never disagree.
+    /// </summary>
+    public string? DataJson
+    {
+        get;
+        init
+        {
+            field = value;
+            Projection = RecordProjection.Of(value);
+        }
+    } = DataJson;
 
     /// <summary>The history row's operation.</summary>
     public string Operation => IsDelete ? RecordOperations.Delete : RecordOperations.Upsert;

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Itsm.Orchestrator.Api.Records;
 
 /// <summary>
-/// Service-management records (incidents, changes, configuration items…) as the workflows' steps wrote them. Read-only:
-/// records change only through the steps of value streams, so each change has its step in a journal.
+/// Service-management records of any type (incidents, changes, configuration items, plugins' own types…) as stored,
+/// read-only. The ITIL kinds have their own lists with filters, links and history (<see cref="ItilRecordsController"/>).
 /// </summary>
 [Route(ElsaApi.ItsmRoot + "/records/{type}")]
 [Tags("Records")]
