@@ -34,6 +34,27 @@ public sealed class RecordWriteRoutesTests
     }
 
     [Fact]
+    public async Task Improvement_registered_by_hand_starts_the_continual_improvement_stream()
+    {
+        await using var app = new ItsmAppFactory();
+        using var client = app.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/improvements", new { title = "Shorten the spare-part reorder loop", priority = "P3" });
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var id = (await response.Content.ReadFromJsonAsync<JsonObject>())!["record"]!["id"]!.GetValue<string>();
+
+        JsonNode? started = null;
+        (await Eventually.HoldsAsync(async () =>
+        {
+            var page = (await client.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-instances?definitionId=continual-improvement"))!;
+            started = page["items"]!.AsArray().FirstOrDefault();
+            return started is not null;
+        })).Should().BeTrue("a person's improvement starts the stream as a stream's does");
+        var improvement = (await app.InstanceAsync(started!["id"]!.GetValue<string>())).Variable("Improvement");
+        System.Text.Json.JsonSerializer.Serialize(improvement).Should().Contain(id).And.Contain("person");
+    }
+
+    [Fact]
     public async Task Asset_is_created_and_its_stock_updated_keeping_its_number()
     {
         await using var app = new ItsmAppFactory();

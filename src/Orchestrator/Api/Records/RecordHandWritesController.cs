@@ -33,7 +33,12 @@ public sealed class RecordHandWritesController(RecordQueries queries, RecordWrit
 
         var id = Ids.New();
         data![RecordFields.Number] = await numbers.NextAsync(recordKind.RecordType, cancellationToken).ConfigureAwait(false);
-        await writer.WriteAsync([writer.ByHand(recordKind.RecordType, id, data, ItsmPrincipals.ActorOf(User))], cancellationToken).ConfigureAwait(false);
+        // A registered improvement starts the continual improvement stream, whoever registered it: the event commits
+        // with the record and is delivered after it.
+        IReadOnlyList<(string, object?)> publish = recordKind.RecordType == RecordTypes.Improvement
+            ? [(ItilEvents.ImprovementRegistered, new Dictionary<string, object?> { ["improvementId"] = id, ["number"] = data[RecordFields.Number]!.GetValue<string>(), ["source"] = "person" })]
+            : [];
+        await writer.WriteAsync([writer.ByHand(recordKind.RecordType, id, data, ItsmPrincipals.ActorOf(User))], cancellationToken, publish).ConfigureAwait(false);
         var details = await queries.FindAsync(recordKind.RecordType, id, cancellationToken).ConfigureAwait(false);
         return CreatedAtAction(nameof(ItilRecordsController.Get), "ItilRecords", new { kind = recordKind.Route, key = id }, ItilRecordDetailsModel.From(details!));
     }
