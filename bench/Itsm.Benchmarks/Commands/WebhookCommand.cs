@@ -21,9 +21,10 @@ internal static class WebhookCommand
         "webhook",
         "persisted webhook starts/s and latency (open loop at half the peak) beside the raw SQLite commit rate",
         """
-        webhook [--flow bench|intake|literal] [--script-fast-path on|off] [--concurrency <n>] [--warmup <s>] [--peak-duration <s>] [--duration <s>] [--rate <r>] [--orchestrator <dll>]
+        webhook [--flow bench|intake|literal|a11] [--script-fast-path on|off] [--concurrency <n>] [--warmup <s>] [--peak-duration <s>] [--duration <s>] [--rate <r>] [--orchestrator <dll>]
           --flow <f>             bench: HttpEndpoint → SetVariable → Event (default); intake: the shipped incident intake
-                                 stream (three script steps, then a triage task); literal: the intake stream with literal inputs
+                                 stream (three script steps, then a triage task); literal: the intake stream with literal inputs;
+                                 a11: the shipped A.1.1 warehouse WiFi stream (incident, notification, escalation task)
           --script-fast-path <s> on (default) or off: off runs every script on a Jint engine per burst (A/B of the script cost)
           --concurrency <n>      closed-loop workers for the peak probe (default 64)
           --warmup <s>           load before the peak probe's measured window (default 20)
@@ -34,6 +35,8 @@ internal static class WebhookCommand
         """,
         RunAsync);
 
+    private const string A11Body = """{"title":"No WiFi in the north aisles ({{seq}})","reporter":"warehouse.manager@example.com","accessPoint":"demo-ci-ap-north"}""";
+
     private static async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
     {
         args.EnsureOnly(["flow", "script-fast-path", "concurrency", "warmup", "peak-duration", "duration", "rate", "orchestrator"]);
@@ -43,8 +46,12 @@ internal static class WebhookCommand
             "bench" => (BenchWorkflow.Json, BenchWorkflow.Path, "HttpEndpoint → SetVariable → Event (suspends; 202 after commit)"),
             "intake" => (IntakeWorkflow.Json(), IntakeWorkflow.Path, "workflows/incident-intake.json: HttpEndpoint → 3 script steps → RunTask (suspends; 202 after commit)"),
             "literal" => (IntakeWorkflow.LiteralJson(), IntakeWorkflow.Path, "incident intake with literal inputs instead of its scripts → RunTask (suspends; 202 after commit)"),
-            _ => throw new UsageException("--flow must be bench, intake or literal"),
+            "a11" => (IntakeWorkflow.Shipped("a11-incident-resolution.json"), "warehouse-wifi",
+                "workflows/a11-incident-resolution.json: HttpEndpoint → log P2 incident, notify, escalate → network support task (suspends; 202 after commit)"),
+            _ => throw new UsageException("--flow must be bench, intake, literal or a11"),
         };
+        // A.1.1 reads the reporter and the access point's CI (one of the demo estate's) from its body.
+        var body = flow == "a11" ? A11Body : BenchWorkflow.Body.Trim();
         var fastPath = args.GetString("script-fast-path") ?? "on";
         if (fastPath is not ("on" or "off")) throw new UsageException("--script-fast-path must be on or off");
         var settings = new Dictionary<string, string> { ["Itsm__Engine__Scripts__FastPath"] = fastPath == "on" ? "true" : "false" };
@@ -61,10 +68,10 @@ internal static class WebhookCommand
         await using var host = await BenchHost.StartAsync(
             new Dictionary<string, string> { ["webhook-bench.json"] = workflowJson }, cancellationToken, args.GetString("orchestrator"), settings);
         var target = new RequestTemplate(HttpMethod.Post, new Uri(host.BaseUri, "workflows/" + path),
-            Encoding.UTF8.GetBytes(BenchWorkflow.Body.Trim()), [new("Content-Type", "application/json")]);
+            Encoding.UTF8.GetBytes(body), [new("Content-Type", "application/json")]);
         report.Header("target");
         report.Line("url", target.Target.ToString());
-        report.Line("body", Encoding.UTF8.GetByteCount(BenchWorkflow.Body.Trim()), "bytes");
+        report.Line("body", Encoding.UTF8.GetByteCount(body), "bytes");
         report.Line("flow", $"{flow}: {description}");
         report.Line("script fast path", fastPath);
         report.Line("orchestrator", host.Orchestrator);

@@ -11,7 +11,10 @@ internal static class IntakeWorkflow
 {
     public const string Path = "incidents";
 
-    public static string Json() => File.ReadAllText(Locate());
+    public static string Json() => File.ReadAllText(Locate("incident-intake.json"));
+
+    /// <summary>A shipped stream of <c>workflows/</c>, as the host publishes it.</summary>
+    public static string Shipped(string fileName) => File.ReadAllText(Locate(fileName));
 
     /// <summary>The intake stream with literal inputs where it has scripts (an Object literal for the task payload).</summary>
     public static string LiteralJson()
@@ -43,13 +46,13 @@ internal static class IntakeWorkflow
         }
     }
 
-    private static string Locate()
+    private static string Locate(string fileName)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var file = System.IO.Path.Combine(dir.FullName, "workflows", "incident-intake.json");
+            var file = System.IO.Path.Combine(dir.FullName, "workflows", fileName);
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "Itsm.sln")) && File.Exists(file)) return file;
         }
-        throw new FileNotFoundException("Run the bench from inside the Itsm repository (workflows/incident-intake.json).");
+        throw new FileNotFoundException($"Run the bench from inside the Itsm repository (workflows/{fileName}).");
     }
 }
