@@ -23,6 +23,12 @@ internal static class SqliteConnections
             using var command = connection.CreateCommand();
             command.CommandText = ConnectionPragmas;
             command.ExecuteNonQuery();
+            // These connections run statements through SQLitePCL directly (the group writer), which bypasses
+            // Microsoft.Data.Sqlite's own SQLITE_BUSY retry loop: without SQLite's busy handler, the writer's BEGIN
+            // IMMEDIATE failed at once ("database is locked", a 500 to the caller) whenever an EF transaction — a record
+            // number, a definition save — held the write lock for a moment (5 % of A.1.1 starts under load).
+            var busyMs = (int)Math.Min(int.MaxValue, new SqliteConnectionStringBuilder(connectionString).DefaultTimeout * 1000L);
+            SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, busyMs);
             return connection;
         }
         catch
