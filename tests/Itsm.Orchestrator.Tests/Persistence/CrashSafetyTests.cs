@@ -47,36 +47,10 @@ public sealed class CrashSafetyTests : IAsyncLifetime
     [Fact]
     public async Task Killed_mid_load_the_node_loses_no_acknowledged_start_and_duplicates_none()
     {
-        var acknowledged = new ConcurrentDictionary<int, string>();
+        ConcurrentDictionary<int, string> acknowledged;
         await using (var node = await OrchestratorProcess.StartAsync(Orchestrator, DataPath, WorkflowsPath, ApiKey, default, TestDatabase.ProcessEnvironment(DataPath)))
-        {
-            using var client = new HttpClient { BaseAddress = node.BaseUri, Timeout = TimeSpan.FromSeconds(20) };
-            using var gate = new SemaphoreSlim(32);
-            var crashed = 0;
-            var sends = Enumerable.Range(0, Requests).Select(async i =>
-            {
-                await gate.WaitAsync();
-                try
-                {
-                    if (Volatile.Read(ref crashed) == 1) return;
-                    using var response = await client.PostAsJsonAsync($"workflows/crash/incidents?correlationId=alert-{i}", new { alertId = i, title = "AP down" });
-                    if (response.StatusCode != HttpStatusCode.Accepted) return;
-                    var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-                    acknowledged[i] = body.GetProperty("instanceId").GetString()!;
-                    if (acknowledged.Count >= CrashAfterAcknowledged && Interlocked.Exchange(ref crashed, 1) == 0)
-                        await node.CrashAsync();
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
-                {
-                    // In flight when the node died: never acknowledged, so the client would retry it.
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            });
-            await Task.WhenAll(sends);
-        }
+            acknowledged = await CrashMidLoad.StartUntilCrashAsync(node, Requests, CrashAfterAcknowledged, concurrency: 32,
+                (client, i) => client.PostAsJsonAsync($"workflows/crash/incidents?correlationId=alert-{i}", new { alertId = i, title = "AP down" }));
         acknowledged.Count.Should().BeGreaterThanOrEqualTo(CrashAfterAcknowledged)
             .And.BeLessThan(Requests, "the node died before it could answer every request");
 

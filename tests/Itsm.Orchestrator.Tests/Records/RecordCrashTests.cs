@@ -47,36 +47,10 @@ public sealed class RecordCrashTests : IAsyncLifetime
     [Fact]
     public async Task Killed_while_logging_incidents_the_node_leaves_no_record_without_its_instance_nor_an_instance_without_its_record()
     {
-        var acknowledged = new ConcurrentDictionary<int, string>();
+        ConcurrentDictionary<int, string> acknowledged;
         await using (var node = await OrchestratorProcess.StartAsync(Orchestrator, DataPath, WorkflowsPath, ApiKey, default, TestDatabase.ProcessEnvironment(DataPath)))
-        {
-            using var client = new HttpClient { BaseAddress = node.BaseUri, Timeout = TimeSpan.FromSeconds(20) };
-            using var gate = new SemaphoreSlim(24);
-            var crashed = 0;
-            var sends = Enumerable.Range(0, Requests).Select(async i =>
-            {
-                await gate.WaitAsync();
-                try
-                {
-                    if (Volatile.Read(ref crashed) == 1) return;
-                    using var response = await client.PostAsJsonAsync($"workflows/crash/wifi?correlationId=ap-{i}", new { title = $"Access point {i} down", reporter = "warehouse manager" });
-                    if (response.StatusCode != HttpStatusCode.Accepted) return;
-                    var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-                    acknowledged[i] = body.GetProperty("instanceId").GetString()!;
-                    if (acknowledged.Count >= CrashAfterAcknowledged && Interlocked.Exchange(ref crashed, 1) == 0)
-                        await node.CrashAsync();
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
-                {
-                    // In flight when the node died: never acknowledged.
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            });
-            await Task.WhenAll(sends);
-        }
+            acknowledged = await CrashMidLoad.StartUntilCrashAsync(node, Requests, CrashAfterAcknowledged, concurrency: 24,
+                (client, i) => client.PostAsJsonAsync($"workflows/crash/wifi?correlationId=ap-{i}", new { title = $"Access point {i} down", reporter = "warehouse manager" }));
         acknowledged.Count.Should().BeGreaterThanOrEqualTo(CrashAfterAcknowledged).And.BeLessThan(Requests);
 
         await using var restarted = await OrchestratorProcess.StartAsync(Orchestrator, DataPath, WorkflowsPath, ApiKey, default, TestDatabase.ProcessEnvironment(DataPath));
