@@ -95,10 +95,13 @@ internal static class ActivityDescriber
                 input.Description,
                 input.UIHint ?? DefaultUIHint(property.PropertyType),
                 input.Category,
-                input.Options ?? EnumOptions(property.PropertyType),
+                input.Options ?? (input.OptionsFrom is { } vocabulary ? InputChoices.Resolve(vocabulary) : EnumOptions(property.PropertyType)),
                 input.DefaultValue,
                 input.IsRaw,
-                order);
+                order)
+            {
+                DefaultSyntax = input.DefaultSyntax,
+            };
         })
         .ToList();
 
@@ -107,9 +110,15 @@ internal static class ActivityDescriber
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         if (underlying == typeof(bool)) return UIHints.Checkbox;
         if (underlying.IsEnum) return UIHints.DropDown;
+        // A map (a payload, headers, fields to set) is written as a JSON object, not as a list of words.
+        if (IsDictionary(underlying)) return UIHints.JsonEditor;
         if (underlying != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(underlying)) return UIHints.MultiText;
         return UIHints.SingleLine;
     }
+
+    private static bool IsDictionary(Type type)
+        => typeof(System.Collections.IDictionary).IsAssignableFrom(type)
+            || type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>));
 
     private static string[]? EnumOptions(Type type)
     {

@@ -39,6 +39,10 @@ public sealed record InputDescriptor(
     IReadOnlyList<string>? Options,
     object? DefaultValue,
     bool IsRaw,
-    int Order);
+    int Order)
+{
+    /// <summary>The expression syntax the designer offers first; null: Literal.</summary>
+    public string? DefaultSyntax { get; init; }
+}
 
 public sealed record OutputDescriptor(string Name, Type Type, string TypeName, string? Description);

@@ -14,4 +14,6 @@ public static class UIHints
     public const string FlowSwitchEditor = "flow-switch-editor";
     public const string WorkflowDefinitionPicker = "workflow-definition-picker";
     public const string JsonEditor = "json-editor";
+    /// <summary>A list of names that become the node's outgoing ports (Studio's port provider reads the node's value).</summary>
+    public const string DynamicOutcomes = "dynamic-outcomes";
 }

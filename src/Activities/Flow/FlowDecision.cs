@@ -1,3 +1,5 @@
+using Itsm.Activities.Engine;
+using Itsm.Activities.Expressions;
 using Itsm.Activities.Model;
 
 namespace Itsm.Activities.Flow;
@@ -12,7 +14,7 @@ public sealed class FlowDecision : Activity<FlowDecision.Inputs>
 
     public sealed class Inputs
     {
-        [Input(Description = "The condition to evaluate.")]
+        [Input(UIHint = UIHints.SingleLine, DefaultSyntax = ExpressionTypes.JavaScript, Description = "The condition to evaluate, e.g. variables.Score >= 3.")]
         public bool Condition { get; set; }
     }
 

@@ -1,3 +1,4 @@
+using Itsm.Activities.Engine;
 using Itsm.Activities.Model;
 
 namespace Itsm.Activities.Flow;
@@ -9,7 +10,7 @@ public sealed class FlowFork : Activity<FlowFork.Inputs>
 {
     public sealed class Inputs
     {
-        [Input(TypeName = "String[]", Description = "The names of the branches; each becomes a port.")]
+        [Input(TypeName = "String[]", UIHint = UIHints.DynamicOutcomes, Description = "The names of the branches; each becomes a port.")]
         public string[] Branches { get; set; } = [];
     }
 

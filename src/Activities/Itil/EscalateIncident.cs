@@ -1,3 +1,4 @@
+using Itsm.Activities.Engine;
 using Itsm.Activities.Model;
 using Itsm.Activities.Ports;
 
@@ -20,7 +21,7 @@ public sealed class EscalateIncident(IRecordReader reader) : Activity<EscalateIn
         [Input(Description = "The incident's record id (LogIncident's recordId).")]
         public string? IncidentId { get; set; }
 
-        [Input(Description = "The support group (a role) the incident goes to, e.g. network support engineer.")]
+        [Input(UIHint = UIHints.DropDown, OptionsFrom = InputChoices.Roles, Description = "The support group (a role) the incident goes to, e.g. network support engineer.")]
         public string? SupportGroup { get; set; }
 
         [Input(Description = "Also hand the group a task and wait until it is completed.")]

@@ -30,7 +30,7 @@ public sealed class NotifyStakeholder(IRecordReader reader, IRecordNumbers numbe
         [Input(Description = "The channel to use (as the host names them); empty: the host's default channels.")]
         public string? Channel { get; set; }
 
-        [Input(Description = "The type of the record the message is about (e.g. incident), if any.")]
+        [Input(UIHint = UIHints.DropDown, OptionsFrom = InputChoices.RecordTypesOrNone, Description = "The type of the record the message is about (e.g. incident), if any.")]
         public string? AboutRecordType { get; set; }
 
         [Input(Description = "The id of the record the message is about, if any.")]

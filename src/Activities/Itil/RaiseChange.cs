@@ -35,7 +35,7 @@ public sealed class RaiseChange(IRecordReader reader, IRecordNumbers numbers) : 
         [Input(UIHint = UIHints.DropDown, Description = "P1–P4.")]
         public Priority Priority { get; set; } = Priority.P3;
 
-        [Input(Description = "The role that authorizes normal and emergency changes.")]
+        [Input(UIHint = UIHints.DropDown, OptionsFrom = InputChoices.Roles, Description = "The role that authorizes normal and emergency changes.")]
         public string ChangeAuthority { get; set; } = "change authority";
 
         [Input(Description = "The record id of the incident the change fixes, if any.")]

@@ -29,7 +29,7 @@ public sealed class RegisterImprovement(IRecordReader reader, IRecordNumbers num
         [Input(UIHint = UIHints.DropDown, Description = "How much it matters.")]
         public Priority Priority { get; set; } = Priority.P3;
 
-        [Input(Description = "The type of the record that prompted it (e.g. survey, incident), if any.")]
+        [Input(UIHint = UIHints.DropDown, OptionsFrom = InputChoices.RecordTypesOrNone, Description = "The type of the record that prompted it (e.g. survey, incident), if any.")]
         public string? SourceRecordType { get; set; }
 
         [Input(Description = "The id of the record that prompted it, if any.")]

@@ -13,7 +13,8 @@ public abstract class ValueChainStep : Activity<ValueChainStep.Inputs>
 {
     public sealed class Inputs
     {
-        [Input(Description = "The role that performs the step as a task in its inbox; leave empty for an automated step that completes at once.")]
+        [Input(UIHint = UIHints.DropDown, OptionsFrom = InputChoices.RolesOrNone,
+            Description = "The role that performs the step as a task in its inbox; (none) for an automated step that completes at once.")]
         public string? Role { get; set; }
 
         [Input(Description = "What the performer sees as the task's title.")]
@@ -22,7 +23,7 @@ public abstract class ValueChainStep : Activity<ValueChainStep.Inputs>
         [Input(UIHint = UIHints.MultiLine, Description = "What the performer is asked to do.")]
         public string? Instructions { get; set; }
 
-        [Input(Description = "The outcomes the performer chooses from, each an outgoing port (e.g. Approved, Rejected). Empty: Done.")]
+        [Input(UIHint = UIHints.DynamicOutcomes, Description = "The outcomes the performer chooses from, each an outgoing port (e.g. Approved, Rejected). Empty: Done.")]
         public List<string> Outcomes { get; set; } = [];
 
         [Input(Description = "How long the performer has; the task's due time is the step's start plus this.")]

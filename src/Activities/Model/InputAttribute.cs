@@ -10,6 +10,13 @@ public sealed class InputAttribute : Attribute
     public string? Category { get; init; }
     /// <summary>Choices for dropdown/check-list hints.</summary>
     public string[]? Options { get; init; }
+    /// <summary>
+    /// Takes the choices from a vocabulary kept elsewhere (<see cref="Itil.InputChoices"/>: the ITIL catalogue's roles,
+    /// the record types) instead of <see cref="Options"/>, so the pick list follows the data rather than a copy of it.
+    /// </summary>
+    public string? OptionsFrom { get; init; }
+    /// <summary>The expression syntax Studio offers first (e.g. <c>JavaScript</c> for a condition); Literal when not set.</summary>
+    public string? DefaultSyntax { get; init; }
     /// <summary>Shown pre-filled in the designer; the record's own initializer is the runtime default.</summary>
     public object? DefaultValue { get; init; }
     /// <summary>The JSON property name when it is not the camel-cased property name.</summary>

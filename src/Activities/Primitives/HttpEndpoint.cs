@@ -29,7 +29,9 @@ public sealed class HttpEndpoint : Activity<HttpEndpoint.Inputs>, ITriggerActivi
         [Input(Category = "Security", Description = "Accept signed-in or API-key requests only.")]
         public bool Authorize { get; set; }
 
-        [Input(Category = "Security", Description = "An authorization policy the caller must satisfy (Design, Operate, Read, Work, Admin); implies authorize.")]
+        // The host's policy names (Itsm.Orchestrator.Security.ItsmPolicies); this project cannot see that type.
+        [Input(Category = "Security", UIHint = UIHints.DropDown, Options = ["", "Design", "Operate", "Read", "Work", "Admin"],
+            Description = "An authorization policy the caller must satisfy; implies authorize. (none): no policy.")]
         public string? Policy { get; set; }
     }
 

@@ -1,3 +1,4 @@
+using Itsm.Activities.Engine;
 using Itsm.Activities.Model;
 
 namespace Itsm.Activities.Primitives;
@@ -19,7 +20,7 @@ public sealed class RunTask : Activity<RunTask.Inputs>
         [Input(Description = "Any additional parameters to send to the task.")]
         public Dictionary<string, object?>? Payload { get; set; }
 
-        [Input(Description = "The role whose inbox the task goes to (e.g. service desk agent).")]
+        [Input(UIHint = UIHints.DropDown, OptionsFrom = Itil.InputChoices.RolesOrNone, Description = "The role whose inbox the task goes to (e.g. service desk agent).")]
         public string? Role { get; set; }
 
         [Input(Description = "What the assignee sees as the task's title.")]

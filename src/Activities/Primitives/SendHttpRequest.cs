@@ -29,7 +29,7 @@ public sealed class SendHttpRequest(IHttpRequestSender sender) : Activity<SendHt
         [Input(Options = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"], UIHint = Engine.UIHints.DropDown, Description = "The HTTP method.")]
         public string Method { get; set; } = "GET";
 
-        [Input(Description = "The request body: text as is, anything else as JSON.")]
+        [Input(UIHint = Engine.UIHints.MultiLine, Description = "The request body: text as is, anything else as JSON.")]
         public object? Content { get; set; }
 
         [Input(Description = "The body's content type.")]

@@ -1,4 +1,5 @@
 using System.Net;
+using Itsm.Activities.Engine;
 using Itsm.Activities.Model;
 
 namespace Itsm.Activities.Primitives;
@@ -12,7 +13,7 @@ public sealed class WriteHttpResponse : Activity<WriteHttpResponse.Inputs>
         [Input(TypeName = "System.Net.HttpStatusCode, System.Net.Primitives", Description = "The status code, e.g. OK or 201.")]
         public HttpStatusCode StatusCode { get; set; } = HttpStatusCode.OK;
 
-        [Input(Description = "The body: text as is, anything else as JSON.")]
+        [Input(UIHint = UIHints.MultiLine, Description = "The body: text as is, anything else as JSON.")]
         public object? Content { get; set; }
 
         [Input(Description = "The content type (default: application/json for objects, text/plain for text).")]

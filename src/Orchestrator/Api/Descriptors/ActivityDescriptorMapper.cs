@@ -1,4 +1,5 @@
 using Itsm.Activities.Engine;
+using Itsm.Activities.Expressions;
 using Itsm.Activities.Model;
 
 namespace Itsm.Orchestrator.Api.Descriptors;
@@ -35,7 +36,7 @@ public static class ActivityDescriptorMapper
             DisplayName = descriptor.DisplayName,
             Description = descriptor.Description,
             Kind = descriptor.Kind,
-            Inputs = descriptor.Inputs.Select(ToModel).Concat(ItilTagInputDescriptors.For(descriptor.DefaultTags)).ToList(),
+            Inputs = descriptor.Inputs.Select(input => ToModel(input, descriptor.Outcomes)).Concat(ItilTagInputDescriptors.For(descriptor.DefaultTags)).ToList(),
             Outputs = descriptor.Outputs.Select(ToModel).ToList(),
             Ports = descriptor.Outcomes.Select(outcome => new PortModel(outcome, outcome)).ToList(),
             IsStart = descriptor.TypeName == StartTypeName,
@@ -43,7 +44,7 @@ public static class ActivityDescriptorMapper
         };
     }
 
-    private static InputDescriptorModel ToModel(InputDescriptor input) => new()
+    private static InputDescriptorModel ToModel(InputDescriptor input, IReadOnlyList<string> declaredOutcomes) => new()
     {
         Name = Pascalize(input.Name),
         TypeName = input.TypeName,
@@ -54,19 +55,30 @@ public static class ActivityDescriptorMapper
         UIHint = input.UIHint,
         Category = input.Category,
         DefaultValue = input.DefaultValue,
+        DefaultSyntax = input.DefaultSyntax ?? ExpressionTypes.Literal,
         Options = input.Options,
-        UISpecifications = UISpecificationsOf(input),
+        UISpecifications = UISpecificationsOf(input, declaredOutcomes),
     };
 
     private static OutputDescriptorModel ToModel(OutputDescriptor output)
         => new(Pascalize(output.Name), output.TypeName, Pascalize(output.Name), output.Description);
 
-    /// <summary>Elsa's static option providers: <c>{dropdown: {selectList: {items}}}</c> and <c>{checklist: {checkList: {items, isFlagsEnum}}}</c>.</summary>
-    private static Dictionary<string, object>? UISpecificationsOf(InputDescriptor input)
+    /// <summary>
+    /// Elsa's static option providers: <c>{dropdown: {selectList: {items}}}</c> and <c>{checklist: {checkList: {items, isFlagsEnum}}}</c>;
+    /// for a dynamic-outcomes input, the ports a node always has besides the names it lists (Studio's
+    /// <c>DynamicOutcomesPortProvider</c> reads <c>DynamicOutcomesOptions.fixedOutcomes</c> and drops the descriptor's own ports).
+    /// </summary>
+    private static Dictionary<string, object>? UISpecificationsOf(InputDescriptor input, IReadOnlyList<string> declaredOutcomes)
     {
+        if (input.UIHint == UIHints.DynamicOutcomes)
+            return new Dictionary<string, object>
+            {
+                ["DynamicOutcomesOptions"] = new Dictionary<string, object> { ["fixedOutcomes"] = declaredOutcomes },
+            };
         if (input.Options is not { Count: > 0 } options)
             return null;
-        var items = options.Select(option => new Dictionary<string, object> { ["text"] = option, ["value"] = option }).ToList();
+        // An empty choice clears an optional input (e.g. no role: an automated step); Studio shows the text, writes the value.
+        var items = options.Select(option => new Dictionary<string, object> { ["text"] = option.Length == 0 ? NoChoiceText : option, ["value"] = option }).ToList();
         return input.UIHint switch
         {
             UIHints.DropDown => new Dictionary<string, object>
@@ -83,6 +95,8 @@ public static class ActivityDescriptorMapper
             _ => null,
         };
     }
+
+    private const string NoChoiceText = "(none)";
 
     /// <summary>Elsa names inputs after their C# property; definitions carry the camel-cased name.</summary>
     private static string Pascalize(string name)
