@@ -32,6 +32,18 @@ public static partial class StudioAssets
     /// </summary>
     internal const string AppSettingsJson = """{"Logging":{"LogLevel":{"Default":"Warning"}}}""";
 
+    /// <summary>Itsm's own script for the pages (itsm-studio.js, embedded): opens Itsm's pages when a list asks to.</summary>
+    internal const string GlueScript = "itsm-studio.js";
+
+    private static readonly Lazy<byte[]> GlueScriptBytes = new(() =>
+    {
+        using var stream = typeof(StudioAssets).Assembly.GetManifestResourceStream("Itsm.Orchestrator.Studio.itsm-studio.js")
+            ?? throw new InvalidOperationException("The embedded resource itsm-studio.js is missing from the build.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    });
+
     /// <summary>
     /// True for <c>/studio/_framework/…</c>, <c>/studio/_content/…</c> and a file name directly under <c>/studio</c>
     /// (a segment with a dot): pages are <c>/studio/definitions/…</c> and never have one at that level.
@@ -70,6 +82,14 @@ public static partial class StudioAssets
                 context.Response.ContentType = "application/json; charset=utf-8";
                 context.Response.Headers.CacheControl = "no-cache";
                 return context.Response.WriteAsync(AppSettingsJson, context.RequestAborted);
+            }
+
+            if (string.Equals(name, GlueScript, StringComparison.Ordinal))
+            {
+                context.Response.ContentType = "text/javascript; charset=utf-8";
+                context.Response.Headers.CacheControl = "no-cache";
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                return context.Response.Body.WriteAsync(GlueScriptBytes.Value, context.RequestAborted).AsTask();
             }
 
             if (!string.Equals(name, Stylesheet, StringComparison.Ordinal))

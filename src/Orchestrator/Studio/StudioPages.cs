@@ -17,8 +17,13 @@ internal static class StudioPages
     /// What Blazor WebAssembly and Studio need, and nothing from elsewhere: <c>'wasm-unsafe-eval'</c> to compile the
     /// runtime; inline styles, which MudBlazor, Radzen, X6 and Monaco set on elements; <c>blob:</c> workers and
     /// <c>data:</c> images and fonts, which Monaco and the designer create; the API on the same origin.
+    /// The two hashes are the inline scripts Studio 3.8.2 renders itself (<c>window.editorHotkeys</c>: Ctrl+S in
+    /// the editor, Ctrl+R in the instance viewer; in Elsa.Studio.Workflows): allowed by hash rather than with
+    /// <c>'unsafe-inline'</c>. Another package version may change them: the browser tests then see the CSP error.
     /// </summary>
-    public const string ElementPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    public const string ElementPolicy = "default-src 'self'; "
+        + "script-src 'self' 'wasm-unsafe-eval' 'sha256-snlP1jz0gjwc5cTz9ErZcliXuCK63+Mmf68RRCeptgc=' 'sha256-vu6sQrKXQHR4Yn3FMMihA/9TxxfIXnCxKwvLrTPJ5ts='; "
+        + "style-src 'self' 'unsafe-inline'; "
         + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
         + "object-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
 
@@ -41,6 +46,7 @@ internal static class StudioPages
         "_content/CodeBeam.MudBlazor.Extensions/MudExtensions.min.js",
         "_content/Radzen.Blazor/Radzen.Blazor.min.js",
         "_framework/blazor.webassembly.js",
+        StudioAssets.GlueScript,
     ];
 
     /// <param name="pathBase">The host's path base ("" unless it runs under a prefix).</param>
