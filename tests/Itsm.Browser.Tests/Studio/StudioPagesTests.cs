@@ -41,6 +41,7 @@ public sealed class StudioPagesTests(BrowserFixture browser) : IClassFixture<Bro
         Uri.UnescapeDataString(url.Query).Should().Contain("returnUrl=/studio/definitions");
         await session.FillSignInFormAsync(StudioUser.Manager);
         await session.Page.WaitForURLAsync(new Uri(session.BaseAddress, "/studio/definitions").ToString());
+        await session.Page.GetByText(IncidentStreamName, new() { Exact = true }).WaitForAsync();
         await session.Guard.AssertCleanAsync();
     }
 
@@ -53,6 +54,9 @@ public sealed class StudioPagesTests(BrowserFixture browser) : IClassFixture<Bro
 
         await session.Page.GetByText(IncidentStreamName, new() { Exact = true }).WaitForAsync();
         (await session.Page.GetByText(IncidentStreamId, new() { Exact = true }).CountAsync()).Should().Be(1);
+        // No key or token is in the page: Studio's calls are same-origin and signed in by the person's cookie alone.
+        session.Guard.ApiCalls.Should().NotBeEmpty()
+            .And.OnlyContain(call => call.Status == 200 && !call.HadAuthorizationHeader);
         await session.ScreenshotAsync("definitions");
         await session.Guard.AssertCleanAsync();
     }

@@ -13,6 +13,7 @@ public sealed class PageGuard
 {
     private readonly ConcurrentQueue<string> _problems = new();
     private readonly ConcurrentDictionary<IRequest, int> _answered = new();
+    private readonly ConcurrentQueue<ApiCall> _apiCalls = new();
     private readonly IPage _page;
     private readonly string _origin;
 
@@ -34,6 +35,11 @@ public sealed class PageGuard
         page.Response += (_, response) =>
         {
             _answered[response.Request] = response.Status;
+            if (new Uri(response.Url).AbsolutePath.StartsWith("/elsa/api/", StringComparison.Ordinal))
+            {
+                _apiCalls.Enqueue(new ApiCall(response.Request.Method, response.Url, response.Status, response.Request.Headers.ContainsKey("authorization")));
+            }
+
             if (response.Status >= 400) _problems.Enqueue($"HTTP {response.Status}: {response.Request.Method} {response.Url}");
         };
         page.RequestFailed += (_, request) =>
@@ -45,6 +51,9 @@ public sealed class PageGuard
     }
 
     public IReadOnlyList<string> Problems => [.. _problems];
+
+    /// <summary>Every call the page made to <c>/elsa/api</c> and its answer.</summary>
+    public IReadOnlyList<ApiCall> ApiCalls => [.. _apiCalls];
 
     /// <summary>Fails with every problem seen so far, and when Blazor's error bar is showing.</summary>
     public async Task AssertCleanAsync()
