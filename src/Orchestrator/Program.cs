@@ -8,6 +8,7 @@ using Itsm.Orchestrator.Persistence;
 using Itsm.Orchestrator.Retention;
 using Itsm.Orchestrator.Runtime;
 using Itsm.Orchestrator.Security;
+using Itsm.Orchestrator.Studio;
 using Itsm.Orchestrator.Timers;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -27,11 +28,13 @@ builder.Services
     .AddItsmItil()
     .AddItsmApi(builder.Configuration)
     .AddItsmSecurity(builder.Configuration)
-    .AddItsmRetention(builder.Configuration);
+    .AddItsmRetention(builder.Configuration)
+    .AddItsmStudio(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapItsmApi();
+app.UseItsmStudio();
 app.UseItsmSecurity();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
 
