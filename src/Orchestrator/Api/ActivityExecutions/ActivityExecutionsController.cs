@@ -86,7 +86,12 @@ public sealed class ActivityExecutionsController(IWorkflowStore store, IWorkflow
             return null;
         var nodes = await ActivityNodeMap.LoadAsync(definitions, instance.DefinitionVersionId, cancellationToken).ConfigureAwait(false);
         var journal = await JournalReader.ReadAllAsync(queries, instanceId, cancellationToken).ConfigureAwait(false);
-        return (ActivityExecutionHistory.Build(journal, nodes), nodes);
+        var faults = instance.FaultCount > 0
+            ? await queries.ListFaultsAsync(instanceId, includeResolved: true, cancellationToken).ConfigureAwait(false)
+            : [];
+        var summary = new InstanceSummary(instance.Id, instance.DefinitionId, instance.DefinitionVersionId, instance.Version, instance.Name,
+            instance.Status, instance.CorrelationId, instance.ParentInstanceId, instance.FaultCount, instance.CreatedAt, instance.UpdatedAt, instance.FinishedAt);
+        return (ActivityExecutionHistory.Build(journal, nodes, summary, faults), nodes);
     }
 
     private static IEnumerable<ActivityExecutionRecordModel> Select(IEnumerable<ActivityExecutionRecordModel> executions, string? activityNodeId, bool? completed)
