@@ -20,7 +20,7 @@ public sealed record EngineOptions
     /// </summary>
     public int MaxJournalValueBytes { get; init; } = 1024;
 
-    /// <summary>Largest journal data (all inputs and the output of one step); values past it are left out.</summary>
+    /// <summary>Largest journal data (all inputs and the output of one step); values past it are left out; 0 keeps none.</summary>
     public int MaxJournalDataBytes { get; init; } = 8 * 1024;
 
     /// <summary>Largest serialized (JSON, UTF-8) value of one variable or one workflow output.</summary>

@@ -24,7 +24,7 @@ internal static class JournalData
     /// <param name="hasOutput">Whether the step completed (only a completed step has an output).</param>
     public static string? Of(CompiledNode node, object? inputs, bool hasOutput, object? output, EngineOptions options)
     {
-        if (node.IsSensitive) return null;
+        if (node.IsSensitive || options.MaxJournalDataBytes <= 0) return null;
         var descriptor = node.Descriptor;
         var writeInputs = inputs is not null && descriptor.Inputs.Count > 0 && descriptor.InputRecordType is { } recordType && recordType.IsInstanceOfType(inputs);
         var writeOutput = hasOutput && output is not null;
