@@ -146,7 +146,8 @@ internal sealed partial class Burst
         Context.LastResult = completed.Output;
 
         var outcomeText = completed.Outcomes.Count == 1 ? completed.Outcomes[0] : string.Join(",", completed.Outcomes);
-        Journal(node, JournalEvents.Completed, startedAt, outcomeText, JournalSummary.Of(completed.Output, _executor.Options.JournalSummaryLength));
+        Journal(node, JournalEvents.Completed, startedAt, outcomeText, JournalSummary.Of(completed.Output, _executor.Options.JournalSummaryLength),
+            JournalData.Of(node, Context.StepInputs, hasOutput: true, completed.Output, _executor.Options));
 
         if (node.Activity is ITerminalActivity)
         {
@@ -172,7 +173,8 @@ internal sealed partial class Burst
             request.ResumeAt, request.Task);
         _state.Bookmarks.Add(bookmark);
         Result.AddedBookmarks.Add(bookmark);
-        Journal(node, JournalEvents.Suspended, startedAt, null, request.Key is null || request.KeyIsSecret ? request.Kind : $"{request.Kind}: {request.Key}");
+        Journal(node, JournalEvents.Suspended, startedAt, null, request.Key is null || request.KeyIsSecret ? request.Kind : $"{request.Kind}: {request.Key}",
+            JournalData.Of(node, Context.StepInputs, hasOutput: false, null, _executor.Options));
     }
 
     /// <summary>
@@ -215,7 +217,8 @@ internal sealed partial class Burst
         _state.Fault = fault;
         _state.FaultCount++;
         Result.AddedFaults.Add(fault);
-        Journal(node, JournalEvents.Faulted, startedAt ?? now, null, JournalSummary.Truncate(message, _executor.Options.JournalSummaryLength));
+        Journal(node, JournalEvents.Faulted, startedAt ?? now, null, JournalSummary.Truncate(message, _executor.Options.JournalSummaryLength),
+            JournalData.Of(node, Context.StepInputs, hasOutput: false, null, _executor.Options));
         _faulted = true;
         _stopped = true;
     }
@@ -277,9 +280,9 @@ internal sealed partial class Burst
                 (_state.Output ??= new(StringComparer.Ordinal))[name] = value; // copies of variables, already within the caps
     }
 
-    private void Journal(CompiledNode node, string eventName, DateTimeOffset startedAt, string? outcome, string? summary)
+    private void Journal(CompiledNode node, string eventName, DateTimeOffset startedAt, string? outcome, string? summary, string? data = null)
         => Result.Journal.Add(new JournalEntry(++_state.JournalSequence, node.Id, node.TypeName, node.Name, eventName,
-            startedAt, _executor.Clock.GetUtcNow(), outcome, summary, node.TagsJson));
+            startedAt, _executor.Clock.GetUtcNow(), outcome, summary, node.TagsJson, data));
 
     private static object? OutputNamed(object? output, string name) => output switch
     {

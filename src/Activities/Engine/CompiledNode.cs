@@ -12,7 +12,11 @@ public sealed class CompiledNode : ITriggerNode
         Name = name;
         Descriptor = descriptor;
         Activity = activity;
+        IsSensitive = descriptor.ActivityType.IsDefined(typeof(SensitiveDataAttribute), inherit: false);
     }
+
+    /// <summary>The type is <see cref="SensitiveDataAttribute"/>: its inputs and outputs are never journaled.</summary>
+    internal bool IsSensitive { get; }
 
     public int Index { get; }
     public string Id { get; }

@@ -14,6 +14,15 @@ public sealed record EngineOptions
     /// <summary>Longest output summary kept in a journal row.</summary>
     public int JournalSummaryLength { get; init; } = 200;
 
+    /// <summary>
+    /// Largest serialized (JSON, UTF-8) input or output value a journal row keeps; a larger one is kept as the start
+    /// of its text. The journal is for reading what happened, not a second copy of the state.
+    /// </summary>
+    public int MaxJournalValueBytes { get; init; } = 1024;
+
+    /// <summary>Largest journal data (all inputs and the output of one step); values past it are left out; 0 keeps none.</summary>
+    public int MaxJournalDataBytes { get; init; } = 8 * 1024;
+
     /// <summary>Largest serialized (JSON, UTF-8) value of one variable or one workflow output.</summary>
     public int MaxVariableBytes { get; init; } = 256 * 1024;
 

@@ -1,6 +1,9 @@
 namespace Itsm.Activities.Engine;
 
-/// <summary>One activity execution, as the engine reports it for the instance's journal.</summary>
+/// <summary>
+/// One activity execution, as the engine reports it for the instance's journal. <see cref="Data"/> is the step's
+/// evaluated inputs and its output as compact JSON (<see cref="JournalData"/>), null when there is none to keep.
+/// </summary>
 public sealed record JournalEntry(
     long Sequence,
     string ActivityId,
@@ -11,7 +14,8 @@ public sealed record JournalEntry(
     DateTimeOffset? CompletedAt,
     string? Outcome,
     string? Summary,
-    string? Tags);
+    string? Tags,
+    string? Data = null);
 
 /// <summary>Elsa's journal event names.</summary>
 public static class JournalEvents

@@ -21,6 +21,7 @@ namespace Itsm.Activities.Itil;
 [Output("recordId", typeof(string), Description = "The survey's record id.")]
 [Output("number", typeof(string), Description = "The survey's number.")]
 [ItilTags(ValueChain = ["engage", "improve"], Practices = ["service-desk", "relationship-management", "continual-improvement"], Roles = ["service desk agent", "user"])]
+[SensitiveData]
 public sealed class SendSurvey(IRecordReader reader, IRecordNumbers numbers) : Activity<SendSurvey.Inputs>
 {
     public const string Answered = "Answered";

@@ -133,7 +133,14 @@ public sealed class ActivityContext : IScriptScope
     /// <summary>Where the current step's record changes begin; a fault drops everything after it.</summary>
     internal int StepRecordStart { get; private set; }
 
-    internal void BeginStep() => StepRecordStart = _result.RecordChanges.Count;
+    internal void BeginStep()
+    {
+        StepRecordStart = _result.RecordChanges.Count;
+        StepInputs = null;
+    }
+
+    /// <summary>The inputs the current step bound (its input record), kept by reference for its journal row.</summary>
+    internal object? StepInputs { get; private set; }
 
     internal void DropStepRecords()
     {
@@ -146,7 +153,11 @@ public sealed class ActivityContext : IScriptScope
         => _result.PublishedEvents.Add(new PublishedEvent(eventName, correlationId, payload, InstanceId));
 
     public TInputs BindInputs<TInputs>() where TInputs : class
-        => (TInputs)(Node.Binder ?? throw new InvalidOperationException($"{Node} has no input binder."))(this);
+    {
+        var inputs = (TInputs)(Node.Binder ?? throw new InvalidOperationException($"{Node} has no input binder."))(this);
+        StepInputs = inputs;
+        return inputs;
+    }
 
     internal bool HasInput(int slot) => Node.Inputs[slot] is not null;
 

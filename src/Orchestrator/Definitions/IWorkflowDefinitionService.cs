@@ -32,6 +32,13 @@ public interface IWorkflowDefinitionService
     /// </summary>
     Task<DeleteDefinitionResult> DeleteAsync(string definitionId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes one version by its id (none removed: unknown version). Refused while instances that have not ended
+    /// run on that version. A published version is retracted first (as Elsa does); deleting the latest makes the
+    /// highest remaining version latest; deleting the only version deletes the definition.
+    /// </summary>
+    Task<DeleteDefinitionResult> DeleteVersionAsync(string versionId, CancellationToken cancellationToken);
+
     /// <summary>The compiled graph of a stored version (cached; compiled once).</summary>
     Task<CompiledWorkflow?> GetCompiledAsync(string versionId, CancellationToken cancellationToken);
 

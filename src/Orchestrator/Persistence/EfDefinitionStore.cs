@@ -219,6 +219,19 @@ public sealed class EfDefinitionStore(IDbContextFactory<ItsmDbContext> contexts,
         }
     }
 
+    public async Task<int> CountUnfinishedInstancesOfVersionAsync(string versionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(versionId);
+        var context = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            return await context.Instances.CountAsync(i => i.DefinitionVersionId == versionId
+                && (i.Status == Itsm.Activities.Model.InstanceStatus.Running
+                    || i.Status == Itsm.Activities.Model.InstanceStatus.Suspended
+                    || i.Status == Itsm.Activities.Model.InstanceStatus.Faulted), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<int> DeleteDefinitionAsync(string definitionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definitionId);

@@ -30,6 +30,9 @@ public interface IDefinitionStore
     /// <summary>Instances of any version of the definition that have not ended (running, suspended or faulted).</summary>
     Task<int> CountUnfinishedInstancesAsync(string definitionId, CancellationToken cancellationToken);
 
+    /// <summary>Instances started on this one version that have not ended (running, suspended or faulted).</summary>
+    Task<int> CountUnfinishedInstancesOfVersionAsync(string versionId, CancellationToken cancellationToken);
+
     /// <summary>Deletes all versions of a definition; returns how many were removed.</summary>
     Task<int> DeleteDefinitionAsync(string definitionId, CancellationToken cancellationToken);
 

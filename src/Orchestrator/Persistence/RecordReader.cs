@@ -50,7 +50,8 @@ internal static class RecordReader
         NullableString(r, 8),
         NullableString(r, 9),
         NullableString(r, 10),
-        NullableString(r, 11));
+        NullableString(r, 11),
+        NullableString(r, 12));
 
     public static FaultRecord Fault(DbDataReader r) => new(
         r.GetString(0),

@@ -31,9 +31,9 @@ internal static class StoreColumns
 
     public const string Journal =
         "\"InstanceId\", \"Sequence\", \"ActivityId\", \"ActivityType\", \"ActivityName\", \"EventName\", " +
-        "\"StartedAt\", \"CompletedAt\", \"Outcome\", \"Summary\", \"Tags\", \"Actor\"";
+        "\"StartedAt\", \"CompletedAt\", \"Outcome\", \"Summary\", \"Tags\", \"Actor\", \"Data\"";
 
-    public const int JournalCount = 12;
+    public const int JournalCount = 13;
 
     public const string Fault =
         "\"Id\", \"InstanceId\", \"ActivityId\", \"ActivityType\", \"Message\", \"ExceptionType\", \"OccurredAt\", \"ResolvedAt\"";

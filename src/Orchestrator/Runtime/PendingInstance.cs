@@ -114,7 +114,7 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
     }
 
     private JournalRecord ToRecord(JournalEntry entry) => new(State.InstanceId, entry.Sequence, entry.ActivityId, entry.ActivityType,
-        entry.ActivityName, entry.EventName, entry.StartedAt, entry.CompletedAt, entry.Outcome, entry.Summary, entry.Tags, Actor);
+        entry.ActivityName, entry.EventName, entry.StartedAt, entry.CompletedAt, entry.Outcome, entry.Summary, entry.Tags, Actor, entry.Data);
 
     private FaultRecord ToRecord(FaultState fault) => new(fault.Id, State.InstanceId, fault.ActivityId, fault.ActivityType,
         fault.Message, fault.ExceptionType, fault.OccurredAt, null);

@@ -20,7 +20,11 @@ public sealed record ActivityExecutionRecordModel
     public ActivityStatus Status { get; init; }
     public int AggregateFaultCount { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
+    /// <summary>The step's evaluated inputs by input name (as the activity descriptor spells it).</summary>
+    public IReadOnlyDictionary<string, object?>? ActivityState { get; init; }
+    /// <summary>Elsa's journal data: <c>Outcomes</c> (the ports the step left through), plus Itsm's tags and actor.</summary>
     public IReadOnlyDictionary<string, object?>? Payload { get; init; }
+    /// <summary>The step's output by output name (as the activity descriptor spells it).</summary>
     public IReadOnlyDictionary<string, object?>? Outputs { get; init; }
     public IReadOnlyDictionary<string, object?>? Properties { get; init; }
     public IReadOnlyDictionary<string, object?>? Metadata { get; init; }

@@ -1,3 +1,4 @@
+using Itsm.Orchestrator.Api.Bookmarks;
 using Itsm.Orchestrator.Api.Common;
 using Itsm.Orchestrator.Api.Errors;
 using Itsm.Orchestrator.Api.Groups;
@@ -5,6 +6,7 @@ using Itsm.Orchestrator.Api.WorkflowInstances;
 using Itsm.Orchestrator.Definitions;
 using Itsm.Orchestrator.Persistence;
 using Microsoft.AspNetCore.Http;
+using Itsm.Orchestrator.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Itsm.Orchestrator.Api.ActivityExecutions;
@@ -86,7 +88,25 @@ public sealed class ActivityExecutionsController(IWorkflowStore store, IWorkflow
             return null;
         var nodes = await ActivityNodeMap.LoadAsync(definitions, instance.DefinitionVersionId, cancellationToken).ConfigureAwait(false);
         var journal = await JournalReader.ReadAllAsync(queries, instanceId, cancellationToken).ConfigureAwait(false);
-        return (ActivityExecutionHistory.Build(journal, nodes), nodes);
+        var faults = instance.FaultCount > 0
+            ? await queries.ListFaultsAsync(instanceId, includeResolved: true, cancellationToken).ConfigureAwait(false)
+            : [];
+        var summary = new InstanceSummary(instance.Id, instance.DefinitionId, instance.DefinitionVersionId, instance.Version, instance.Name,
+            instance.Status, instance.CorrelationId, instance.ParentInstanceId, instance.FaultCount, instance.CreatedAt, instance.UpdatedAt, instance.FinishedAt);
+        var executions = ActivityExecutionHistory.Build(journal, nodes, summary, faults);
+        if (!User.CanWork())
+        {
+            // A step's inputs and outputs can hold a callback URL (getResumeUrl): readers who may not do the work see
+            // the open bookmarks' ids hidden, as in the instance's variables.
+            var bookmarks = await store.ListBookmarksOfInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+            var redactor = new BookmarkIdRedactor(bookmarks.Select(bookmark => bookmark.Id));
+            executions = executions.Select(execution => execution with
+            {
+                ActivityState = execution.ActivityState is { } inputs ? redactor.Redact(inputs) : null,
+                Outputs = execution.Outputs is { } outputs ? redactor.Redact(outputs) : null,
+            }).ToList();
+        }
+        return (executions, nodes);
     }
 
     private static IEnumerable<ActivityExecutionRecordModel> Select(IEnumerable<ActivityExecutionRecordModel> executions, string? activityNodeId, bool? completed)

@@ -46,7 +46,7 @@ public sealed record LinkedWorkflowDefinitionModel
     /// Whether the caller may design: Studio opens a definition without a publish link read-only, so the write
     /// links go only to someone allowed to use them.
     /// </param>
-    public static LinkedWorkflowDefinitionModel From(WorkflowDefinitionModel model, DefinitionRecord record, bool canEdit = true)
+    public static LinkedWorkflowDefinitionModel From(WorkflowDefinitionModel model, DefinitionRecord record, bool canEdit)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(record);

@@ -35,7 +35,7 @@ public sealed partial class WorkflowDefinitionPublishingController(
         var published = result.Definition;
         LogPublished(logger, definitionId, published.Version, result.AlreadyPublished);
         return new SaveWorkflowDefinitionResponse(
-            LinkedWorkflowDefinitionModel.From(definitions.ToModel(published), published), result.AlreadyPublished, 0, []) { Warnings = result.Warnings };
+            LinkedWorkflowDefinitionModel.From(definitions.ToModel(published), published, User.CanDesign()), result.AlreadyPublished, 0, []) { Warnings = result.Warnings };
     }
 
     /// <summary>Unpublishes; answers the bare definition with its links (not the save wrapper), as Elsa does.</summary>
@@ -56,7 +56,7 @@ public sealed partial class WorkflowDefinitionPublishingController(
         }
 
         LogRetracted(logger, definitionId, retracted.Version);
-        return LinkedWorkflowDefinitionModel.From(definitions.ToModel(retracted), retracted);
+        return LinkedWorkflowDefinitionModel.From(definitions.ToModel(retracted), retracted, User.CanDesign());
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workflow definition {DefinitionId} version {Version} published (already published: {AlreadyPublished})")]

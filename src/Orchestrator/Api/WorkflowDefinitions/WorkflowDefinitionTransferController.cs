@@ -83,7 +83,7 @@ public sealed partial class WorkflowDefinitionTransferController(
 
         var saved = result.Definition;
         LogImported(logger, saved.DefinitionId, saved.Version);
-        var linked = LinkedWorkflowDefinitionModel.From(definitions.ToModel(saved), saved);
+        var linked = LinkedWorkflowDefinitionModel.From(definitions.ToModel(saved), saved, User.CanDesign());
         return isNew
             ? CreatedAtAction(nameof(WorkflowDefinitionsController.GetByDefinitionId), "WorkflowDefinitions", new { definitionId = saved.DefinitionId }, linked)
             : Ok(linked);

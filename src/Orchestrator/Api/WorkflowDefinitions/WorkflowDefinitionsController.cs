@@ -38,7 +38,7 @@ public sealed partial class WorkflowDefinitionsController(
 
         // Itsm has no system workflows: asking for them alone finds none.
         if (request.IsSystem == true)
-            return new WorkflowDefinitionListResponse([], 0, WorkflowDefinitionLinks.ForList());
+            return new WorkflowDefinitionListResponse([], 0, WorkflowDefinitionLinks.ForList(User.CanDesign()));
 
         var query = new DefinitionQuery
         {
@@ -60,7 +60,7 @@ public sealed partial class WorkflowDefinitionsController(
         var page = await definitions.ListAsync(query, cancellationToken).ConfigureAwait(false);
         var canEdit = User.CanDesign();
         var items = page.Items.Select(record => WorkflowDefinitionSummaryModel.From(record, canEdit)).ToList();
-        return new WorkflowDefinitionListResponse(items, page.TotalCount, WorkflowDefinitionLinks.ForList());
+        return new WorkflowDefinitionListResponse(items, page.TotalCount, WorkflowDefinitionLinks.ForList(User.CanDesign()));
     }
 
     [HttpGet("by-definition-id/{definitionId}")]
@@ -109,7 +109,7 @@ public sealed partial class WorkflowDefinitionsController(
         var saved = result.Definition;
         LogSaved(logger, saved.DefinitionId, saved.Version, saved.IsPublished);
         return new SaveWorkflowDefinitionResponse(
-            LinkedWorkflowDefinitionModel.From(definitions.ToModel(saved), saved), result.AlreadyPublished, 0, []) { Warnings = result.Warnings };
+            LinkedWorkflowDefinitionModel.From(definitions.ToModel(saved), saved, User.CanDesign()), result.AlreadyPublished, 0, []) { Warnings = result.Warnings };
     }
 
     [Authorize(Policy = ItsmPolicies.Design)]

@@ -13,15 +13,19 @@ public sealed class ActivityNodeMap
     private const string DefaultRootNodeId = "Workflow1:root";
     private readonly Dictionary<string, string> _nodeIds;
 
-    private ActivityNodeMap(string rootNodeId, Dictionary<string, string> nodeIds)
+    private ActivityNodeMap(string rootNodeId, string rootActivityId, Dictionary<string, string> nodeIds)
     {
         RootNodeId = rootNodeId;
+        RootActivityId = rootActivityId;
         _nodeIds = nodeIds;
     }
 
-    public static ActivityNodeMap Empty { get; } = new(DefaultRootNodeId, new Dictionary<string, string>(StringComparer.Ordinal));
+    public static ActivityNodeMap Empty { get; } = new(DefaultRootNodeId, "root", new Dictionary<string, string>(StringComparer.Ordinal));
 
     public string RootNodeId { get; }
+
+    /// <summary>The root flowchart's activity id (<c>root</c> unless the definition names it otherwise).</summary>
+    public string RootActivityId { get; }
 
     /// <summary>Every (activity id, node id) of the root flowchart, in definition order.</summary>
     public IEnumerable<KeyValuePair<string, string>> Nodes => _nodeIds;
@@ -55,7 +59,7 @@ public sealed class ActivityNodeMap
                 nodeIds.TryAdd(id, Text(activity["nodeId"]) ?? $"{rootNodeId}:{id}");
             }
         }
-        return new ActivityNodeMap(rootNodeId, nodeIds);
+        return new ActivityNodeMap(rootNodeId, Text(root["id"]) ?? rootNodeId[(rootNodeId.LastIndexOf(':') + 1)..], nodeIds);
     }
 
     /// <summary>The map of a stored version (the compiled cache first; the stored model when it does not compile).</summary>

@@ -16,4 +16,5 @@ internal sealed class JournalEntity
     public string? Summary { get; set; }
     public string? Tags { get; set; }
     public string? Actor { get; set; }
+    public string? Data { get; set; }
 }

@@ -259,6 +259,9 @@ namespace Itsm.Orchestrator.Persistence.Migrations
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Data")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EventName")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -84,7 +84,7 @@ public sealed class PostgreSqlWorkflowStore : IWorkflowStore, IWorkflowQueries
         foreach (var j in write.Journal)
         {
             Command(batch, PostgreSqlText.InsertJournal, j.InstanceId, j.Sequence, j.ActivityId, j.ActivityType, j.ActivityName, j.EventName,
-                UtcTicks.From(j.StartedAt), UtcTicks.From(j.CompletedAt), j.Outcome, j.Summary, j.Tags, j.Actor);
+                UtcTicks.From(j.StartedAt), UtcTicks.From(j.CompletedAt), j.Outcome, j.Summary, j.Tags, j.Actor, j.Data);
         }
 
         foreach (var f in write.AddedFaults)

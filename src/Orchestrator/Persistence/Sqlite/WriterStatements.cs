@@ -159,7 +159,7 @@ internal sealed class WriterStatements : IDisposable
                 statement.Set(p, j.InstanceId).Set(p + 1, j.Sequence).Set(p + 2, j.ActivityId).Set(p + 3, j.ActivityType)
                     .Set(p + 4, j.ActivityName).Set(p + 5, j.EventName).Set(p + 6, UtcTicks.From(j.StartedAt))
                     .Set(p + 7, UtcTicks.From(j.CompletedAt)).Set(p + 8, j.Outcome).Set(p + 9, j.Summary).Set(p + 10, j.Tags)
-                    .Set(p + 11, j.Actor);
+                    .Set(p + 11, j.Actor).Set(p + 12, j.Data);
             }
             statement.ExecuteNonQuery();
         }

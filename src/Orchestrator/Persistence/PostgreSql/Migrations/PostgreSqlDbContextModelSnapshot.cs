@@ -267,6 +267,9 @@ namespace Itsm.Orchestrator.Persistence.PostgreSql.Migrations
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Data")
+                        .HasColumnType("text");
+
                     b.Property<string>("EventName")
                         .IsRequired()
                         .HasColumnType("text");

@@ -1,0 +1,121 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using System.Text;
+using System.Text.Json;
+using Itsm.Activities.Definitions;
+using Itsm.Activities.Model;
+
+namespace Itsm.Activities.Engine;
+
+/// <summary>
+/// What a journal row keeps of a step besides its outcome: the evaluated inputs (Elsa's <c>activityState</c>, by
+/// input name) and the output (<c>outputs</c>, by declared output name), as one compact JSON object. Each value is
+/// serialized once, straight into the row's text; a value over <see cref="EngineOptions.MaxJournalValueBytes"/> is
+/// kept as the start of its JSON text, and values past <see cref="EngineOptions.MaxJournalDataBytes"/> are left
+/// out, so a row stays small whatever a workflow handles. Activities marked <see cref="SensitiveDataAttribute"/>
+/// keep nothing, and an HTTP request is kept as its method and path only (its headers may carry credentials).
+/// </summary>
+internal static class JournalData
+{
+    private static readonly ConcurrentDictionary<Type, Func<object, object?>[]> Getters = new();
+
+    /// <param name="inputs">The step's input record, when it bound one.</param>
+    /// <param name="hasOutput">Whether the step completed (only a completed step has an output).</param>
+    public static string? Of(CompiledNode node, object? inputs, bool hasOutput, object? output, EngineOptions options)
+    {
+        if (node.IsSensitive || options.MaxJournalDataBytes <= 0) return null;
+        var descriptor = node.Descriptor;
+        var writeInputs = inputs is not null && descriptor.Inputs.Count > 0 && descriptor.InputRecordType is { } recordType && recordType.IsInstanceOfType(inputs);
+        var writeOutput = hasOutput && output is not null;
+        if (!writeInputs && !writeOutput) return null;
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            if (writeInputs)
+            {
+                writer.WriteStartObject(JournalDataKeys.Inputs);
+                var getters = Getters.GetOrAdd(descriptor.InputRecordType!, _ => Build(descriptor));
+                for (var i = 0; i < getters.Length; i++)
+                    WriteValue(writer, buffer, descriptor.Inputs[i].Name, getters[i](inputs!), options);
+                writer.WriteEndObject();
+            }
+            if (writeOutput)
+            {
+                writer.WriteStartObject(JournalDataKeys.Outputs);
+                if (descriptor.Outputs.Count <= 1)
+                    WriteValue(writer, buffer, descriptor.Outputs.Count == 1 ? descriptor.Outputs[0].Name : "output", output, options);
+                else
+                    foreach (var declared in descriptor.Outputs)
+                        WriteValue(writer, buffer, declared.Name, Named(output!, declared.Name), options);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, string name, object? value, EngineOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+            return;
+        }
+        if (value is HttpRequestData request)
+        {
+            writer.WriteString(name, $"{request.Method} /{request.Path.TrimStart('/')}");
+            return;
+        }
+
+        byte[] json;
+        try
+        {
+            json = JsonSerializer.SerializeToUtf8Bytes(value, ElsaJson.Options);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException)
+        {
+            json = JsonSerializer.SerializeToUtf8Bytes(value.ToString() ?? value.GetType().Name);
+        }
+
+        writer.Flush();
+        if (buffer.WrittenCount + Math.Min(json.Length, options.MaxJournalValueBytes) > options.MaxJournalDataBytes)
+            return; // The row is full: this value (and what follows) is not kept.
+        if (json.Length <= options.MaxJournalValueBytes)
+        {
+            writer.WritePropertyName(name);
+            writer.WriteRawValue(json, skipInputValidation: true);
+        }
+        else
+            writer.WriteString(name, Start(json, options.MaxJournalValueBytes) + "…");
+    }
+
+    /// <summary>The first <paramref name="maxBytes"/> of UTF-8 JSON text as a string, never cutting a character in two.</summary>
+    private static string Start(byte[] json, int maxBytes)
+    {
+        var end = Math.Max(0, maxBytes);
+        while (end > 0 && (json[end] & 0xC0) == 0x80) end--;
+        return Encoding.UTF8.GetString(json, 0, end);
+    }
+
+    private static object? Named(object output, string name) => output switch
+    {
+        IDictionary<string, object?> map => map.TryGetValue(name, out var value) ? value
+            : map.FirstOrDefault(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase)).Value,
+        _ => output.GetType().GetProperties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.GetValue(output),
+    };
+
+    /// <summary>One compiled getter per input, in descriptor order (reflection once per input record type).</summary>
+    private static Func<object, object?>[] Build(ActivityDescriptor descriptor)
+    {
+        var recordType = descriptor.InputRecordType!;
+        return descriptor.Inputs.Select(input =>
+        {
+            var record = Expression.Parameter(typeof(object), "record");
+            var property = Expression.Property(Expression.Convert(record, recordType), recordType.GetProperty(input.PropertyName)!);
+            return Expression.Lambda<Func<object, object?>>(Expression.Convert(property, typeof(object)), record).Compile();
+        }).ToArray();
+    }
+}
