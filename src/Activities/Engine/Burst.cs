@@ -20,6 +20,10 @@ internal sealed partial class Burst
     private bool _faulted;
     private bool _ended;
     private Exception? _unexpected;
+    private JournalData? _journalData;
+
+    /// <summary>The journal rows' data writer, made on the first row that keeps any.</summary>
+    private JournalData Data => _journalData ??= new JournalData();
 
     public Burst(WorkflowExecutor executor, CompiledWorkflow workflow, WorkflowState state)
     {
@@ -147,7 +151,7 @@ internal sealed partial class Burst
 
         var outcomeText = completed.Outcomes.Count == 1 ? completed.Outcomes[0] : string.Join(",", completed.Outcomes);
         Journal(node, JournalEvents.Completed, startedAt, outcomeText, JournalSummary.Of(completed.Output, _executor.Options.JournalSummaryLength),
-            JournalData.Of(node, Context.StepInputs, hasOutput: true, completed.Output, _executor.Options));
+            Data.Of(node, Context.StepInputs, hasOutput: true, completed.Output, _executor.Options));
 
         if (node.Activity is ITerminalActivity)
         {
@@ -174,7 +178,7 @@ internal sealed partial class Burst
         _state.Bookmarks.Add(bookmark);
         Result.AddedBookmarks.Add(bookmark);
         Journal(node, JournalEvents.Suspended, startedAt, null, request.Key is null || request.KeyIsSecret ? request.Kind : $"{request.Kind}: {request.Key}",
-            JournalData.Of(node, Context.StepInputs, hasOutput: false, null, _executor.Options));
+            Data.Of(node, Context.StepInputs, hasOutput: false, null, _executor.Options));
     }
 
     /// <summary>
@@ -218,7 +222,7 @@ internal sealed partial class Burst
         _state.FaultCount++;
         Result.AddedFaults.Add(fault);
         Journal(node, JournalEvents.Faulted, startedAt ?? now, null, JournalSummary.Truncate(message, _executor.Options.JournalSummaryLength),
-            JournalData.Of(node, Context.StepInputs, hasOutput: false, null, _executor.Options));
+            Data.Of(node, Context.StepInputs, hasOutput: false, null, _executor.Options));
         _faulted = true;
         _stopped = true;
     }
