@@ -1,3 +1,4 @@
+using System.Globalization;
 using Itsm.Activities.Engine;
 using Itsm.Activities.Model;
 using Itsm.Activities.Ports;
@@ -14,6 +15,7 @@ namespace Itsm.Activities.Itil;
 [Output("number", typeof(string), Description = "The incident's number, e.g. INC0001042.")]
 [Output("priority", typeof(string), Description = "P1–P4.")]
 [Output("resolutionDue", typeof(DateTimeOffset), Description = "When the incident should be resolved, to tell the requester.")]
+[Output("resolutionDueText", typeof(string), Description = "The same time as a person reads it, e.g. 2026-11-30 17:45 UTC.")]
 [ItilTags(ValueChain = ["engage"], Practices = ["service-desk", "incident-management"], Roles = ["service desk agent"])]
 public sealed class LogIncident(IRecordReader reader, IRecordNumbers numbers, ItilOptions? options = null) : Activity<LogIncident.Inputs>
 {
@@ -65,6 +67,9 @@ public sealed class LogIncident(IRecordReader reader, IRecordNumbers numbers, It
             ["number"] = incident[RecordFields.Number],
             ["priority"] = priority.ToString(),
             ["resolutionDue"] = due,
+            // Ready to quote in a message, so a stream needs no script engine to format it (a Jint script in a start
+            // burst waits for the script gate: it held A.1.1 to 333 starts/s).
+            ["resolutionDueText"] = due.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
         });
     }
 }

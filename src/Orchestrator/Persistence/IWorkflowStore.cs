@@ -52,6 +52,12 @@ public interface IWorkflowStore
     /// </summary>
     Task WriteRecordsAsync(IReadOnlyList<RecordWrite> records, IReadOnlyList<OutboxRecord> outbox, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reserves the next <paramref name="count"/> values of a number counter (one row per record type), atomically on
+    /// every node; returns the last value reserved, so the range is <c>last - count + 1 … last</c>.
+    /// </summary>
+    Task<long> ReserveNumbersAsync(string counter, int count, CancellationToken cancellationToken);
+
     /// <summary>Counts one more unattended attempt to run an instance, durably, before the run; returns the count.</summary>
     Task<int> CountAttemptAsync(string instanceId, DateTimeOffset at, CancellationToken cancellationToken);
 

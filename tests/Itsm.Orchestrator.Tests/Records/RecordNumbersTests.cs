@@ -1,5 +1,6 @@
 using Itsm.Activities.Itil;
 using Itsm.Activities.Ports;
+using Itsm.Orchestrator.Records;
 using Itsm.Orchestrator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,64 @@ public sealed class RecordNumbersTests
 
         allocated.Should().OnlyHaveUniqueItems();
         allocated.Should().AllSatisfy(n => n.Should().MatchRegex("^INC[0-9]{7}$"));
+    }
+
+    [Fact]
+    public async Task Concurrent_allocations_leave_no_gap_and_the_next_host_continues_after_them()
+    {
+        await using var first = new ItsmAppFactory();
+        var numbers = first.Services.GetRequiredService<IRecordNumbers>();
+        var allocated = await Task.WhenAll(Enumerable.Range(0, 150)
+            .Select(_ => Task.Run(async () => await numbers.NextAsync(RecordTypes.Change, default))));
+
+        // Blocks are sized by the callers waiting for them, so every number reserved was handed out.
+        allocated.Order(StringComparer.Ordinal).Should().Equal(Enumerable.Range(1, 150).Select(n => $"CHG{n:D7}"));
+        await using var second = new ItsmAppFactory(first.DataPath);
+        (await second.Services.GetRequiredService<IRecordNumbers>().NextAsync(RecordTypes.Change, default)).Should().Be("CHG0000151");
+    }
+
+    [Fact]
+    public async Task Callers_waiting_together_share_one_reservation()
+    {
+        var reservations = new List<int>();
+        var release = new TaskCompletionSource();
+        long counter = 0;
+        using var block = new NumberBlock("incident", async (_, size, _) =>
+        {
+            lock (reservations) reservations.Add(size);
+            await release.Task;
+            return Interlocked.Add(ref counter, size);
+        }, RecordNumbers.MaxBlock);
+
+        var first = block.NextAsync(default).AsTask();
+        var queued = Enumerable.Range(0, 10).Select(_ => block.NextAsync(default).AsTask()).ToList();
+        release.SetResult();
+        var numbers = await Task.WhenAll(queued.Prepend(first));
+
+        numbers.Order().Should().Equal(Enumerable.Range(1, 11).Select(n => (long)n));
+        reservations.Should().Equal([1, 10], "the ten callers that queued behind the first reservation take one block of ten");
+    }
+
+    [Fact]
+    public async Task A_caller_that_gives_up_while_waiting_takes_no_number_and_causes_no_duplicate()
+    {
+        var release = new TaskCompletionSource();
+        long counter = 0;
+        using var block = new NumberBlock("incident", async (_, size, _) =>
+        {
+            await release.Task;
+            return Interlocked.Add(ref counter, size);
+        }, RecordNumbers.MaxBlock);
+        using var giveUp = new CancellationTokenSource();
+
+        var first = block.NextAsync(default).AsTask();
+        var cancelled = block.NextAsync(giveUp.Token).AsTask();
+        var patient = block.NextAsync(default).AsTask();
+        await giveUp.CancelAsync();
+        release.SetResult();
+
+        await FluentActions.Awaiting(() => cancelled).Should().ThrowAsync<OperationCanceledException>();
+        (await Task.WhenAll(first, patient)).Should().Equal(1, 2);
     }
 
     [Fact]

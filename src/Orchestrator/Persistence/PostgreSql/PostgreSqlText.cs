@@ -84,6 +84,10 @@ internal static class PostgreSqlText
         "INSERT INTO \"InstanceAttempts\" (\"InstanceId\", \"Count\", \"LastAttemptAt\") VALUES ($1, 1, $2) " +
         "ON CONFLICT (\"InstanceId\") DO UPDATE SET \"Count\" = \"InstanceAttempts\".\"Count\" + 1, \"LastAttemptAt\" = $2 RETURNING \"Count\"";
 
+    public const string ReserveNumbers =
+        "INSERT INTO \"RecordCounters\" (\"RecordType\", \"Value\") VALUES ($1, $2) " +
+        "ON CONFLICT (\"RecordType\") DO UPDATE SET \"Value\" = \"RecordCounters\".\"Value\" + EXCLUDED.\"Value\" RETURNING \"Value\"";
+
     // --- reads --------------------------------------------------------------------------------------------------------
 
     public static readonly string FindInstance = "SELECT " + StoreColumns.Instance + " FROM \"Instances\" WHERE \"Id\" = $1";

@@ -215,6 +215,9 @@ public sealed class PostgreSqlWorkflowStore : IWorkflowStore, IWorkflowQueries
     public Task FailOutboxAsync(string id, DateTimeOffset retryAt, string lastError, CancellationToken cancellationToken)
         => ExecuteAsync(PostgreSqlText.FailOutbox, cancellationToken, id, UtcTicks.From(retryAt), lastError);
 
+    public async Task<long> ReserveNumbersAsync(string counter, int count, CancellationToken cancellationToken)
+        => (await ReadAsync(PostgreSqlText.ReserveNumbers, static r => r.GetInt64(0), cancellationToken, counter, (long)count).ConfigureAwait(false))[0];
+
     public async Task<int> CountAttemptAsync(string instanceId, DateTimeOffset at, CancellationToken cancellationToken)
         => (await ReadAsync(PostgreSqlText.CountAttempt, static r => r.GetInt32(0), cancellationToken, instanceId, UtcTicks.From(at)).ConfigureAwait(false))[0];
 

@@ -81,6 +81,11 @@ internal static class SqlText
         "INSERT INTO \"InstanceAttempts\" (\"InstanceId\", \"Count\", \"LastAttemptAt\") VALUES (@p0, 1, @p1) " +
         "ON CONFLICT(\"InstanceId\") DO UPDATE SET \"Count\" = \"Count\" + 1, \"LastAttemptAt\" = @p1 RETURNING \"Count\"";
 
+    /// <summary>Reserves @p1 numbers of counter @p0; answers the last one reserved.</summary>
+    public const string ReserveNumbers =
+        "INSERT INTO \"RecordCounters\" (\"RecordType\", \"Value\") VALUES (@p0, @p1) " +
+        "ON CONFLICT(\"RecordType\") DO UPDATE SET \"Value\" = \"Value\" + excluded.\"Value\" RETURNING \"Value\"";
+
     /// <summary>The record side of a commit (<see cref="RecordTable"/>), indexed by <see cref="RecordStatement"/>.</summary>
     public static readonly string[] RecordStatements = RecordTable.Sql(p => "@p" + p);
 

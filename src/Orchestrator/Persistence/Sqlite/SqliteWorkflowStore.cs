@@ -193,6 +193,9 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IWorkflowQueries, IAsy
     public Task FailOutboxAsync(string id, DateTimeOffset retryAt, string lastError, CancellationToken cancellationToken)
         => WriteAsync(statements => statements.FailOutbox(id, retryAt, lastError), cancellationToken);
 
+    public Task<long> ReserveNumbersAsync(string counter, int count, CancellationToken cancellationToken)
+        => WriteAsync(statements => statements.ReserveNumbers(counter, count), cancellationToken);
+
     public Task<int> CountAttemptAsync(string instanceId, DateTimeOffset at, CancellationToken cancellationToken)
         => WriteAsync(statements => statements.CountAttempt(instanceId, at), cancellationToken);
 

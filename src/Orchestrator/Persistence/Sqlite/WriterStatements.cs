@@ -43,6 +43,7 @@ internal sealed class WriterStatements : IDisposable
     // Rare, row-returning statements (claims, attempt counts) keep ADO.NET's reader: not on the start path.
     private readonly SqliteCommand _selectDueOutbox;
     private readonly SqliteCommand _countAttempt;
+    private readonly SqliteCommand _reserveNumbers;
     private readonly WriterStatement _clearAttempts;
     // Indexed by RecordStatement.
     private readonly WriterStatement[] _recordStatements;
@@ -76,6 +77,7 @@ internal sealed class WriterStatements : IDisposable
         _failOutbox = Prepare(SqlText.FailOutbox, 3);
         _selectDueOutbox = PrepareCommand(SqlText.SelectDueOutbox, 2);
         _countAttempt = PrepareCommand(SqlText.CountAttempt, 2);
+        _reserveNumbers = PrepareCommand(SqlText.ReserveNumbers, 2);
         _clearAttempts = Prepare(SqlText.ClearAttempts, 1);
         _recordStatements = SqlText.RecordStatements.Select((sql, i) => Prepare(sql, RecordTable.ParameterCounts[i])).ToArray();
     }
@@ -204,6 +206,14 @@ internal sealed class WriterStatements : IDisposable
         return Convert.ToInt32(_countAttempt.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Reserves <paramref name="count"/> numbers of <paramref name="counter"/>; returns the last one reserved.</summary>
+    public long ReserveNumbers(string counter, int count)
+    {
+        _reserveNumbers.Parameters[0].Value = counter;
+        _reserveNumbers.Parameters[1].Value = count;
+        return Convert.ToInt64(_reserveNumbers.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The record's row, its links and its history row (<see cref="RecordTable.Statements"/>).</summary>
     public void WriteRecord(RecordWrite r)
     {
@@ -247,6 +257,7 @@ internal sealed class WriterStatements : IDisposable
 
         _selectDueOutbox.Dispose();
         _countAttempt.Dispose();
+        _reserveNumbers.Dispose();
 
         _connection.Dispose();
     }
