@@ -20,6 +20,13 @@ internal sealed partial class Burst
     private bool _faulted;
     private bool _ended;
     private Exception? _unexpected;
+    private JournalData? _journalData;
+
+    /// <summary>A step's journal data (<see cref="JournalData"/>); its writer is made on the first row that keeps any.</summary>
+    private string? DataOf(CompiledNode node, bool hasOutput, object? output)
+        => node.IsSensitive || _executor.Options.MaxJournalDataBytes <= 0
+            ? null
+            : (_journalData ??= new JournalData()).Of(node, Context.StepInputs, hasOutput, output, _executor.Options);
 
     public Burst(WorkflowExecutor executor, CompiledWorkflow workflow, WorkflowState state)
     {
@@ -147,7 +154,7 @@ internal sealed partial class Burst
 
         var outcomeText = completed.Outcomes.Count == 1 ? completed.Outcomes[0] : string.Join(",", completed.Outcomes);
         Journal(node, JournalEvents.Completed, startedAt, outcomeText, JournalSummary.Of(completed.Output, _executor.Options.JournalSummaryLength),
-            JournalData.Of(node, Context.StepInputs, hasOutput: true, completed.Output, _executor.Options));
+            DataOf(node, hasOutput: true, completed.Output));
 
         if (node.Activity is ITerminalActivity)
         {
@@ -174,7 +181,7 @@ internal sealed partial class Burst
         _state.Bookmarks.Add(bookmark);
         Result.AddedBookmarks.Add(bookmark);
         Journal(node, JournalEvents.Suspended, startedAt, null, request.Key is null || request.KeyIsSecret ? request.Kind : $"{request.Kind}: {request.Key}",
-            JournalData.Of(node, Context.StepInputs, hasOutput: false, null, _executor.Options));
+            DataOf(node, hasOutput: false, null));
     }
 
     /// <summary>
@@ -218,7 +225,7 @@ internal sealed partial class Burst
         _state.FaultCount++;
         Result.AddedFaults.Add(fault);
         Journal(node, JournalEvents.Faulted, startedAt ?? now, null, JournalSummary.Truncate(message, _executor.Options.JournalSummaryLength),
-            JournalData.Of(node, Context.StepInputs, hasOutput: false, null, _executor.Options));
+            DataOf(node, hasOutput: false, null));
         _faulted = true;
         _stopped = true;
     }

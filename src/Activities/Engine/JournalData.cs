@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Text;
 using System.Text.Json;
@@ -15,14 +16,28 @@ namespace Itsm.Activities.Engine;
 /// kept as the start of its JSON text, and values past <see cref="EngineOptions.MaxJournalDataBytes"/> are left
 /// out, so a row stays small whatever a workflow handles. Activities marked <see cref="SensitiveDataAttribute"/>
 /// keep nothing, and an HTTP request is kept as its method and path only (its headers may carry credentials).
+/// One instance per burst (its buffers are reused row after row); not thread-safe, as a burst is not.
 /// </summary>
-internal static class JournalData
+[SuppressMessage("Design", "CA1001", Justification = "Utf8JsonWriter over an in-memory buffer holds no OS resource; the writers live and die with their burst.")]
+internal sealed class JournalData
 {
     private static readonly ConcurrentDictionary<Type, Func<object, object?>[]> Getters = new();
 
+    // One set of buffers per burst, reset for each row: a step pays for its row's text, not for buffers and writers.
+    private readonly ArrayBufferWriter<byte> _row = new(512);
+    private readonly ArrayBufferWriter<byte> _value = new(256);
+    private readonly Utf8JsonWriter _rowWriter;
+    private readonly Utf8JsonWriter _valueWriter;
+
+    public JournalData()
+    {
+        _rowWriter = new Utf8JsonWriter(_row);
+        _valueWriter = new Utf8JsonWriter(_value);
+    }
+
     /// <param name="inputs">The step's input record, when it bound one.</param>
     /// <param name="hasOutput">Whether the step completed (only a completed step has an output).</param>
-    public static string? Of(CompiledNode node, object? inputs, bool hasOutput, object? output, EngineOptions options)
+    public string? Of(CompiledNode node, object? inputs, bool hasOutput, object? output, EngineOptions options)
     {
         if (node.IsSensitive || options.MaxJournalDataBytes <= 0) return null;
         var descriptor = node.Descriptor;
@@ -30,58 +45,73 @@ internal static class JournalData
         var writeOutput = hasOutput && output is not null;
         if (!writeInputs && !writeOutput) return null;
 
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        _row.ResetWrittenCount();
+        _rowWriter.Reset(_row);
+        var writer = _rowWriter;
+        writer.WriteStartObject();
+        if (writeInputs)
         {
-            writer.WriteStartObject();
-            if (writeInputs)
-            {
-                writer.WriteStartObject(JournalDataKeys.Inputs);
-                var getters = Getters.GetOrAdd(descriptor.InputRecordType!, _ => Build(descriptor));
-                for (var i = 0; i < getters.Length; i++)
-                    WriteValue(writer, buffer, descriptor.Inputs[i].Name, getters[i](inputs!), options);
-                writer.WriteEndObject();
-            }
-            if (writeOutput)
-            {
-                writer.WriteStartObject(JournalDataKeys.Outputs);
-                if (descriptor.Outputs.Count <= 1)
-                    WriteValue(writer, buffer, descriptor.Outputs.Count == 1 ? descriptor.Outputs[0].Name : "output", output, options);
-                else
-                    foreach (var declared in descriptor.Outputs)
-                        WriteValue(writer, buffer, declared.Name, Named(output!, declared.Name), options);
-                writer.WriteEndObject();
-            }
+            writer.WriteStartObject(JournalDataKeys.Inputs);
+            var getters = Getters.GetOrAdd(descriptor.InputRecordType!, _ => Build(descriptor));
+            for (var i = 0; i < getters.Length; i++)
+                WriteValue(descriptor.Inputs[i].Name, getters[i](inputs!), options);
             writer.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        if (writeOutput)
+        {
+            writer.WriteStartObject(JournalDataKeys.Outputs);
+            if (descriptor.Outputs.Count <= 1)
+                WriteValue(descriptor.Outputs.Count == 1 ? descriptor.Outputs[0].Name : "output", output, options);
+            else
+                foreach (var declared in descriptor.Outputs)
+                    WriteValue(declared.Name, Named(output!, declared.Name), options);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+        writer.Flush();
+        return Encoding.UTF8.GetString(_row.WrittenSpan);
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, string name, object? value, EngineOptions options)
+    private void WriteValue(string name, object? value, EngineOptions options)
     {
-        if (value is null)
+        var writer = _rowWriter;
+        switch (value)
         {
-            writer.WriteNull(name);
-            return;
-        }
-        if (value is HttpRequestData request)
-        {
-            writer.WriteString(name, $"{request.Method} /{request.Path.TrimStart('/')}");
-            return;
+            case null:
+                writer.WriteNull(name);
+                return;
+            case string text when text.Length <= options.MaxJournalValueBytes / 6:
+                // Short text (the common input) goes straight in: even escaped char by char (\uXXXX) it is within the value cap.
+                if (Fits(text.Length * 6 + 2, options)) writer.WriteString(name, text);
+                return;
+            case bool flag:
+                writer.WriteBoolean(name, flag);
+                return;
+            case int number:
+                writer.WriteNumber(name, number);
+                return;
+            case HttpRequestData request:
+                writer.WriteString(name, $"{request.Method} /{request.Path.TrimStart('/')}");
+                return;
         }
 
-        byte[] json;
+        _value.ResetWrittenCount();
+        _valueWriter.Reset(_value);
         try
         {
-            json = JsonSerializer.SerializeToUtf8Bytes(value, ElsaJson.Options);
+            JsonSerializer.Serialize(_valueWriter, value, ElsaJson.Options);
+            _valueWriter.Flush();
         }
         catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException)
         {
-            json = JsonSerializer.SerializeToUtf8Bytes(value.ToString() ?? value.GetType().Name);
+            _value.ResetWrittenCount();
+            _valueWriter.Reset(_value);
+            JsonSerializer.Serialize(_valueWriter, value.ToString() ?? value.GetType().Name);
+            _valueWriter.Flush();
         }
 
-        writer.Flush();
-        if (buffer.WrittenCount + Math.Min(json.Length, options.MaxJournalValueBytes) > options.MaxJournalDataBytes)
+        var json = _value.WrittenSpan;
+        if (!Fits(Math.Min(json.Length, options.MaxJournalValueBytes), options))
             return; // The row is full: this value (and what follows) is not kept.
         if (json.Length <= options.MaxJournalValueBytes)
         {
@@ -92,12 +122,14 @@ internal static class JournalData
             writer.WriteString(name, Start(json, options.MaxJournalValueBytes) + "…");
     }
 
+    private bool Fits(int bytes, EngineOptions options) => _rowWriter.BytesPending + _row.WrittenCount + bytes <= options.MaxJournalDataBytes;
+
     /// <summary>The first <paramref name="maxBytes"/> of UTF-8 JSON text as a string, never cutting a character in two.</summary>
-    private static string Start(byte[] json, int maxBytes)
+    private static string Start(ReadOnlySpan<byte> json, int maxBytes)
     {
         var end = Math.Max(0, maxBytes);
         while (end > 0 && (json[end] & 0xC0) == 0x80) end--;
-        return Encoding.UTF8.GetString(json, 0, end);
+        return Encoding.UTF8.GetString(json[..end]);
     }
 
     private static object? Named(object output, string name) => output switch
