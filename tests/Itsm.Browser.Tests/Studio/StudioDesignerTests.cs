@@ -116,7 +116,8 @@ public sealed class StudioDesignerTests(BrowserFixture browser) : IClassFixture<
 
         await canvas.SelectAsync(added);
         await page.GetByRole(AriaRole.Tab, new() { Name = "Input", Exact = true }).ClickAsync();
-        var text = page.GetByLabel("Text", new() { Exact = true });
+        // The field's label is the legend of its outlined box.
+        var text = page.Locator($"{Editor} .mud-input-control:has(legend:text-is('Text')) input:not([type=checkbox])").First;
         await text.FillAsync(typed);
         await text.PressAsync("Tab");
         await page.Locator($"{Editor} label.mud-checkbox", new() { HasText = "Incident management (Service management)" }).First.ClickAsync();
@@ -157,8 +158,8 @@ public sealed class StudioDesignerTests(BrowserFixture browser) : IClassFixture<
         var page = session.Page;
         await Expect(new StudioCanvas(page, Editor).Nodes).ToHaveCountAsync(2, Patient);
 
-        // The toolbar's filled button (cloud icon) publishes; its Run button is the green play icon.
-        await page.Locator($"{Editor} button.mud-button-filled-primary:has(path[d^='M19.35 10.04'])").First.ClickAsync();
+        // The toolbar's cloud icon publishes (a filled twin of it stays hidden at this width); its Run button is the green play icon.
+        await page.Locator($"{Editor} button.mud-primary-text:has(path[d^='M19.35 10.04'])").First.ClickAsync();
         await page.GetByText("Workflow published").First.WaitForAsync();
         var published = await Eventually.ReadAsync(() => api.LatestAsync(definitionId), latest => latest["isPublished"]!.GetValue<bool>(),
             "the draft is published");
