@@ -17,8 +17,13 @@ public static class DocsScreenshot
             if (!File.Exists(Path.Combine(folder.FullName, "Itsm.sln"))) continue;
             var images = Path.Combine(folder.FullName, "docs", "images");
             Directory.CreateDirectory(images);
-            // Zoom to fit (the designer toolbar's first button), so the whole stream shows.
+            // A wide window, then zoom to fit (the designer toolbar's first button), so the whole stream shows; the
+            // fit is done once the canvas' viewport transform has changed.
+            await page.SetViewportSizeAsync(1920, 1000);
+            const string Transform = "() => document.querySelector('elsa-workflow-definition-editor .x6-graph-svg-viewport')?.getAttribute('transform')";
+            var before = await page.EvaluateAsync<string?>(Transform);
             await page.Locator("elsa-workflow-definition-editor .mud-toolbar button").First.ClickAsync();
+            await page.WaitForFunctionAsync($"before => ({Transform})() !== before", before);
             // The viewport, not the full page: what a person sees, and small enough for the README.
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(images, fileName) });
             return;
