@@ -56,6 +56,7 @@ public static class DefinitionValidationProblem
         return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
     }
 
-    private static string Describe(DefinitionError error)
+    /// <summary>One line per error, as Studio's snackbar and the bulk and import answers show it: the path, then the message.</summary>
+    internal static string Describe(DefinitionError error)
         => string.IsNullOrEmpty(error.Path) || error.Path == "$" ? error.Message : $"{error.Path}: {error.Message}";
 }

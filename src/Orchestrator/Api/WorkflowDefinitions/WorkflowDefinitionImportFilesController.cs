@@ -139,7 +139,7 @@ public sealed partial class WorkflowDefinitionImportFilesController(
         }
         catch (WorkflowDefinitionException ex)
         {
-            failed.Add(new RefusedFileModel(name, ex.Errors.Select(Describe).ToList()));
+            failed.Add(new RefusedFileModel(name, ex.Errors.Select(DefinitionValidationProblem.Describe).ToList()));
             return;
         }
         catch (InvalidDataException)
@@ -158,7 +158,7 @@ public sealed partial class WorkflowDefinitionImportFilesController(
         var result = await definitions.SaveAsync(model with { Schema = null }, publish: false, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded || result.Definition is null)
         {
-            failed.Add(new RefusedFileModel(name, result.Errors.Select(Describe).ToList()));
+            failed.Add(new RefusedFileModel(name, result.Errors.Select(DefinitionValidationProblem.Describe).ToList()));
             return;
         }
         var saved = result.Definition;
@@ -184,8 +184,6 @@ public sealed partial class WorkflowDefinitionImportFilesController(
         }
     }
 
-    private static string Describe(DefinitionError error)
-        => string.IsNullOrEmpty(error.Path) || error.Path == "$" ? error.Message : $"{error.Path}: {error.Message}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import of files: {Imported} workflow definitions imported as drafts, {Failed} refused")]
     private static partial void LogImported(ILogger logger, int imported, int failed);

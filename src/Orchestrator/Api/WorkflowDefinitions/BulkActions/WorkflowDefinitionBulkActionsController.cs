@@ -45,7 +45,7 @@ public sealed partial class WorkflowDefinitionBulkActionsController(
             else if (!result.Succeeded)
             {
                 failed.Add(id);
-                errors[id] = result.Errors.Select(Describe).ToList();
+                errors[id] = result.Errors.Select(DefinitionValidationProblem.Describe).ToList();
             }
             else if (result.AlreadyPublished)
                 alreadyPublished.Add(id);
@@ -139,8 +139,6 @@ public sealed partial class WorkflowDefinitionBulkActionsController(
         return null;
     }
 
-    private static string Describe(DefinitionError error)
-        => string.IsNullOrEmpty(error.Path) || error.Path == "$" ? error.Message : $"{error.Path}: {error.Message}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bulk publish: {Published} of {Requested} workflow definitions published")]
     private static partial void LogPublished(ILogger logger, int published, int requested);
