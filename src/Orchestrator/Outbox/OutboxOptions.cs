@@ -28,4 +28,11 @@ public sealed class OutboxOptions
 
     /// <summary>Carry out a commit's follow-up work at once on the committing node (off: only the poll does).</summary>
     public bool DispatchAfterCommit { get; set; } = true;
+
+    /// <summary>
+    /// How many commits' follow-up work a node runs in the background at once; a commit past that waits for a slot
+    /// before its caller is answered, which slows callers down instead of queueing work without bound.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxInFlight { get; set; } = 256;
 }

@@ -22,4 +22,11 @@ public sealed class OutboxPoller(
             // A full batch: there may be more due right now.
         }
     }
+
+    /// <summary>Stops polling, then waits for the follow-up work this node started after its commits.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await dispatcher.DrainAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -38,6 +38,6 @@ public sealed class RecordWriter(IWorkflowStore store, OutboxDispatcher dispatch
             outbox = [.. outbox, .. publish.Select(e => new OutboxRecord(Itsm.Activities.Engine.Ids.New(), OutboxKinds.DeliverEvent, null,
                 OutboxPayloads.Write(new OutboxPayloads.DeliverEvent(e.EventName, null, OutboxPayloads.Element(e.Payload), "", now)), now, availableAt, 0, null))];
         await store.WriteRecordsAsync(writes, outbox, cancellationToken).ConfigureAwait(false);
-        if (runHere && outbox.Count > 0) await dispatcher.RunAsync(outbox, cancellationToken).ConfigureAwait(false);
+        if (runHere && outbox.Count > 0) await dispatcher.DispatchAsync(outbox, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -246,7 +246,7 @@ public sealed partial class WorkflowRuntime(
             timers.Arm(instanceId, timer.Id, timer.ResumeAt!.Value);
         if (!outboxOptions.Value.DispatchAfterCommit) return;
         var followUp = writes.SelectMany(write => write.Outbox).ToList();
-        if (followUp.Count > 0) await outbox.RunAsync(followUp, cancellationToken);
+        if (followUp.Count > 0) await outbox.DispatchAsync(followUp, cancellationToken);
     }
 
     /// <summary>A stable instance id for a start caused by one delivery: a redelivery derives the same id.</summary>

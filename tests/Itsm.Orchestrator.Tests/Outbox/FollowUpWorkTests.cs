@@ -98,6 +98,7 @@ public sealed class FollowUpWorkTests
         parent.State!.Status.Should().Be(InstanceStatus.Faulted);
 
         await app.Runtime.TriggerEventAsync(new EventRequest("child-done"), default);
+        await app.FollowUpAsync();
 
         using var client = app.CreateClient();
         var page = await client.GetFromJsonAsync<JsonObject>("/api/outbox");

@@ -131,6 +131,7 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
         children.Items.Should().ContainSingle().Which.ParentInstanceId.Should().Be(parent.InstanceId);
 
         await _app.Runtime.TriggerEventAsync(new EventRequest("child-go") { CorrelationId = "order-7" }, default);
+        await _app.FollowUpAsync();
 
         var finished = await _app.InstanceAsync(parent.InstanceId!);
         finished.Record.Status.Should().Be(InstanceStatus.Finished);

@@ -99,6 +99,12 @@ public sealed class ItsmAppFactory : WebApplicationFactory<Program>
         return result.Definition!.DefinitionId;
     }
 
+    /// <summary>
+    /// Waits for the follow-up work (event deliveries, parent resumes, notifications) that commits so far handed to the
+    /// background: a caller is answered after its commit, not after its follow-up.
+    /// </summary>
+    public Task FollowUpAsync() => Services.GetRequiredService<Itsm.Orchestrator.Outbox.OutboxDispatcher>().DrainAsync(CancellationToken.None);
+
     public async Task<WorkflowStateView> InstanceAsync(string instanceId)
     {
         var record = await Store.FindInstanceAsync(instanceId, CancellationToken.None)
