@@ -26,7 +26,39 @@ public sealed class CompiledNode : ITriggerNode
     public Activity Activity { get; }
 
     /// <summary>Input sources in descriptor order; null where the definition leaves an input unset.</summary>
-    internal InputSource?[] Inputs { get; set; } = [];
+    internal InputSource?[] Inputs
+    {
+        get => _inputs;
+        set
+        {
+            _inputs = value;
+            HasEvaluatedInputs = Array.Exists(value, source => source is not null and not ConstantSource);
+        }
+    }
+
+    private InputSource?[] _inputs = [];
+
+    /// <summary>Whether any input is an expression evaluated when the step runs (a variable or a script), not a literal.</summary>
+    internal bool HasEvaluatedInputs { get; private set; }
+
+    /// <summary>Whether input <paramref name="index"/> (descriptor order) is evaluated when the step runs.</summary>
+    internal bool IsEvaluated(int index) => index < _inputs.Length && _inputs[index] is { } source && source is not ConstantSource;
+
+    /// <summary>
+    /// The inputs the definition gives as literals, by input name, already converted to their types (what the step
+    /// receives for them on every run); empty for an activity marked <see cref="SensitiveDataAttribute"/>, whose
+    /// values are never shown.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, object?>> ConstantInputs
+    {
+        get
+        {
+            if (IsSensitive) yield break;
+            for (var i = 0; i < Descriptor.Inputs.Count && i < _inputs.Length; i++)
+                if (_inputs[i] is ConstantSource constant)
+                    yield return new(Descriptor.Inputs[i].Name, constant.Value);
+        }
+    }
     internal Func<ActivityContext, object>? Binder { get; set; }
     internal Port[] Ports { get; set; } = [];
     /// <summary>Distinct nodes with a connection into this one (a WaitAll join waits for all of them).</summary>

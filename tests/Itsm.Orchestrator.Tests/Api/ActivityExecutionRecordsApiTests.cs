@@ -57,6 +57,31 @@ public sealed class ActivityExecutionRecordsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_journal_keeps_only_evaluated_inputs_and_the_records_add_the_literals_from_the_definition()
+    {
+        await Client.SaveAsync(new FlowBuilder("mixed", "Mixed")
+            .Variable("Who", "String")
+            .Activity("start", "Elsa.Start")
+            .Activity("who", "Elsa.SetVariable", ("variable", VariableRef("Who")), ("value", Literal("String", "ana")))
+            .Activity("log", "Itsm.LogIncident", ("title", Literal("String", "Printer on fire")), ("requester", Js("String", "variables.Who + '@example.com'")))
+            .Activity("triage", "Elsa.RunTask", ("taskName", Literal("String", "Triage")), ("role", Literal("String", "agent")))
+            .Chain("start", "who", "log", "triage"), publish: true);
+        var instanceId = await Client.ExecuteAsync("mixed");
+
+        var journal = await _host.Factory.Queries.ListJournalAsync(instanceId, 0, 100, default);
+        var kept = journal.Where(row => row.ActivityId == "log" && row.Data is not null)
+            .Select(row => JsonNode.Parse(row.Data!)![Itsm.Activities.Engine.JournalDataKeys.Inputs]).OfType<JsonObject>().Single();
+        kept.Select(pair => pair.Key).Should().Equal(["requester"], "a script's value is known only once it ran; a literal is in the definition already");
+        journal.Where(row => row.ActivityId == "triage").Should().OnlyContain(row => row.Data == null || !row.Data.Contains(Itsm.Activities.Engine.JournalDataKeys.Inputs, StringComparison.Ordinal),
+            "a step with literal inputs only keeps none");
+
+        var log = await SingleAsync(instanceId, "log");
+        log["activityState"]!["Title"]!.GetValue<string>().Should().Be("Printer on fire");
+        log["activityState"]!["Requester"]!.GetValue<string>().Should().Be("ana@example.com");
+        (await SingleAsync(instanceId, "triage"))["activityState"]!["Role"]!.GetValue<string>().Should().Be("agent");
+    }
+
+    [Fact]
     public async Task The_root_flowchart_has_its_own_record_that_follows_the_instance()
     {
         await Client.SaveAsync(Observed(), publish: true);

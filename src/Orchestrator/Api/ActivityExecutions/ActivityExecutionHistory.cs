@@ -36,6 +36,7 @@ public static class ActivityExecutionHistory
             var status = StatusOf(entry.EventName);
             var stillOpen = status == ActivityStatus.Running;
             var (inputs, outputs) = DataOf(entry.Data);
+            inputs = WithConstants(nodes.ConstantInputsOf(entry.ActivityId), inputs);
             if (open.Remove(entry.ActivityId, out var index))
             {
                 var execution = executions[index];
@@ -146,6 +147,16 @@ public static class ActivityExecutionHistory
         => data.TryGetValue(key, out var section) && section is IDictionary<string, object?> values
             ? values.ToDictionary(pair => Pascalize(pair.Key), pair => pair.Value, StringComparer.Ordinal)
             : null;
+
+    /// <summary>The step's literal inputs (from the definition) under what its row kept (the evaluated ones).</summary>
+    private static Dictionary<string, object?>? WithConstants(IReadOnlyDictionary<string, object?>? constants, Dictionary<string, object?>? kept)
+    {
+        if (constants is null) return kept;
+        var inputs = constants.ToDictionary(pair => Pascalize(pair.Key), pair => pair.Value, StringComparer.Ordinal);
+        if (kept is not null)
+            foreach (var (name, value) in kept) inputs[name] = value;
+        return inputs;
+    }
 
     private static string Pascalize(string name) => name.Length == 0 || char.IsUpper(name[0]) ? name : char.ToUpperInvariant(name[0]) + name[1..];
 

@@ -1,5 +1,9 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Itsm.Activities.Definitions;
+using Itsm.Activities.Engine;
+using Itsm.Activities.Expressions;
 using Itsm.Orchestrator.Definitions;
 
 namespace Itsm.Orchestrator.Api.WorkflowInstances;
@@ -12,6 +16,7 @@ public sealed class ActivityNodeMap
 {
     private const string DefaultRootNodeId = "Workflow1:root";
     private readonly Dictionary<string, string> _nodeIds;
+    private Dictionary<string, Dictionary<string, object?>>? _constantInputs;
 
     private ActivityNodeMap(string rootNodeId, string rootActivityId, Dictionary<string, string> nodeIds)
     {
@@ -19,6 +24,14 @@ public sealed class ActivityNodeMap
         RootActivityId = rootActivityId;
         _nodeIds = nodeIds;
     }
+
+    /// <summary>
+    /// The inputs an activity's definition gives as literals, as plain JSON values by input name: the journal keeps only
+    /// evaluated inputs, so a step's full input state is these plus what its row kept. Null when there are none or the
+    /// version does not compile.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?>? ConstantInputsOf(string activityId)
+        => _constantInputs is not null && _constantInputs.TryGetValue(activityId, out var inputs) ? inputs : null;
 
     public static ActivityNodeMap Empty { get; } = new(DefaultRootNodeId, "root", new Dictionary<string, string>(StringComparer.Ordinal));
 
@@ -70,7 +83,11 @@ public sealed class ActivityNodeMap
         {
             var compiled = await definitions.GetCompiledAsync(versionId, cancellationToken).ConfigureAwait(false);
             if (compiled is not null)
-                return From(compiled.Model);
+            {
+                var map = From(compiled.Model);
+                map._constantInputs = ConstantInputs(compiled);
+                return map;
+            }
         }
         catch (WorkflowDefinitionException)
         {
@@ -78,6 +95,34 @@ public sealed class ActivityNodeMap
         }
         var record = await definitions.FindByVersionIdAsync(versionId, cancellationToken).ConfigureAwait(false);
         return record is null ? Empty : From(definitions.ToModel(record));
+    }
+
+    private static Dictionary<string, Dictionary<string, object?>> ConstantInputs(CompiledWorkflow workflow)
+    {
+        var byActivity = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
+        foreach (var (activityId, node) in workflow.NodesById)
+        {
+            Dictionary<string, object?>? inputs = null;
+            foreach (var (name, value) in node.ConstantInputs)
+                (inputs ??= new(StringComparer.Ordinal))[name] = Plain(value);
+            if (inputs is not null) byActivity[activityId] = inputs;
+        }
+        return byActivity;
+    }
+
+    /// <summary>
+    /// A literal as the journal shows a value: its JSON read back as a plain value, or the start of its JSON text when
+    /// it is larger than the journal keeps (<see cref="EngineOptions.MaxJournalValueBytes"/>, at its default).
+    /// </summary>
+    private static object? Plain(object? value)
+    {
+        if (value is null) return null;
+        var json = JsonSerializer.Serialize(value, ElsaJson.Options);
+        var max = new EngineOptions().MaxJournalValueBytes;
+        if (Encoding.UTF8.GetByteCount(json) <= max) return PlainJson.Parse(json);
+        var end = Math.Min(json.Length, max);
+        if (char.IsHighSurrogate(json[end - 1])) end--;
+        return json[..end] + "…";
     }
 
     private static string? Text(JsonNode? node)
