@@ -36,7 +36,9 @@ public sealed class StudioSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(user);
         await GotoAsync($"/account/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}");
         await FillSignInFormAsync(user);
-        await Page.WaitForURLAsync(new Uri(BaseAddress, returnUrl).ToString());
+        // Waits for the redirect to commit, not for the page's load event: what a test does next waits for its own
+        // elements, and once in CI the load of Studio's page behind a sign-in outlasted the 45 s timeout.
+        await Page.WaitForURLAsync(new Uri(BaseAddress, returnUrl).ToString(), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>Fills and submits the sign-in form already on the page.</summary>
