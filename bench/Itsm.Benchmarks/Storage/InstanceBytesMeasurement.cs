@@ -1,3 +1,4 @@
+using Itsm.Orchestrator.Records.Notifications;
 using System.Diagnostics;
 using System.Globalization;
 using Itsm.Activities.Engine;
@@ -13,6 +14,10 @@ namespace Itsm.Benchmarks.Storage;
 /// </summary>
 internal static class InstanceBytesMeasurement
 {
+    // The flow writes no records; the host's notification rules (none configured) are all it needs of them.
+    private static readonly NotificationRouting NoChannels =
+        new(Microsoft.Extensions.Options.Options.Create(new NotificationOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<NotificationRouting>.Instance);
+
     /// <summary>An initialized database with no rows: the baseline subtracted from the filled one.</summary>
     public static async Task<long> MeasureEmptyAsync(string dataPath, CancellationToken cancellationToken)
     {
@@ -135,7 +140,7 @@ internal static class InstanceBytesMeasurement
 
         var pending = new PendingInstance(state, 0, workflow);
         pending.Bursts.Add(burst);
-        await store.CommitAsync([pending.ToWrite()], cancellationToken).ConfigureAwait(false);
+        await store.CommitAsync([pending.ToWrite(NoChannels)], cancellationToken).ConfigureAwait(false);
         return state.InstanceId;
     }
 

@@ -20,13 +20,12 @@ internal sealed partial class Burst
     private bool _faulted;
     private bool _ended;
     private Exception? _unexpected;
-    private JournalData? _journalData;
 
-    /// <summary>A step's journal data (<see cref="JournalData"/>); its writer is made on the first row that keeps any.</summary>
+    /// <summary>A step's journal data (<see cref="JournalData"/>).</summary>
     private string? DataOf(CompiledNode node, bool hasOutput, object? output)
         => node.IsSensitive || _executor.Options.MaxJournalDataBytes <= 0
             ? null
-            : (_journalData ??= new JournalData()).Of(node, Context.StepInputs, hasOutput, output, _executor.Options);
+            : JournalData.ForThisThread.Of(node, Context.StepInputs, hasOutput, output, _executor.Options);
 
     public Burst(WorkflowExecutor executor, CompiledWorkflow workflow, WorkflowState state)
     {
@@ -140,7 +139,7 @@ internal sealed partial class Burst
         try
         {
             foreach (var binding in node.OutputBindings)
-                Context.SetVariable(binding.Variable.Name, binding.IsSoleOutput ? completed.Output : OutputNamed(completed.Output, binding.OutputName));
+                Context.SetVariable(binding.Variable.Name, binding.IsSoleOutput ? completed.Output : OutputMembers.Get(completed.Output, binding.OutputName));
         }
         catch (Exception ex) when (ex is WorkflowValueException or FormatException)
         {
@@ -290,14 +289,6 @@ internal sealed partial class Burst
     private void Journal(CompiledNode node, string eventName, DateTimeOffset startedAt, string? outcome, string? summary, string? data = null)
         => Result.Journal.Add(new JournalEntry(++_state.JournalSequence, node.Id, node.TypeName, node.Name, eventName,
             startedAt, _executor.Clock.GetUtcNow(), outcome, summary, node.TagsJson, data));
-
-    private static object? OutputNamed(object? output, string name) => output switch
-    {
-        IDictionary<string, object?> map => map.TryGetValue(name, out var value) ? value
-            : map.FirstOrDefault(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase)).Value,
-        null => null,
-        _ => output.GetType().GetProperties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.GetValue(output),
-    };
 
     private readonly record struct WorkItem(int Node, int From);
 }

@@ -19,12 +19,19 @@ namespace Itsm.Activities.Engine;
 /// (<see cref="CompiledNode.ConstantInputs"/>). Writing every literal cost the webhook bench about a tenth of its starts.
 /// Activities marked <see cref="SensitiveDataAttribute"/> keep nothing, and an HTTP request is kept as its method and
 /// path only (its headers may carry credentials).
-/// One instance per burst (its buffers are reused row after row); not thread-safe, as a burst is not.
+/// <see cref="Of"/> is synchronous, so one instance per thread serves every burst (<see cref="ForThisThread"/>): its
+/// buffers, once grown to the rows a host writes, are not allocated again for each start.
 /// </summary>
 [SuppressMessage("Design", "CA1001", Justification = "Utf8JsonWriter over an in-memory buffer holds no OS resource; the writers live and die with their burst.")]
 internal sealed class JournalData
 {
     private static readonly ConcurrentDictionary<Type, Func<object, object?>[]> Getters = new();
+
+    [ThreadStatic]
+    private static JournalData? t_cached;
+
+    // Set while Of runs: a value's own serializer that journals a step on this thread (never seen) gets a fresh instance.
+    private bool _busy;
 
     // One set of buffers per burst, reset for each row: a step pays for its row's text, not for buffers and writers.
     private readonly ArrayBufferWriter<byte> _row = new(512);
@@ -38,6 +45,9 @@ internal sealed class JournalData
         _valueWriter = new Utf8JsonWriter(_value);
     }
 
+    /// <summary>This thread's instance (a new one if the thread's is in use further up the stack).</summary>
+    public static JournalData ForThisThread => t_cached is { _busy: false } cached ? cached : t_cached = new JournalData();
+
     /// <param name="inputs">The step's input record, when it bound one.</param>
     /// <param name="hasOutput">Whether the step completed (only a completed step has an output).</param>
     public string? Of(CompiledNode node, object? inputs, bool hasOutput, object? output, EngineOptions options)
@@ -48,6 +58,20 @@ internal sealed class JournalData
         var writeOutput = hasOutput && output is not null;
         if (!writeInputs && !writeOutput) return null;
 
+        _busy = true;
+        try
+        {
+            return Write(node, inputs, writeInputs, writeOutput ? output : null, options);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private string Write(CompiledNode node, object? inputs, bool writeInputs, object? output, EngineOptions options)
+    {
+        var descriptor = node.Descriptor;
         _row.ResetWrittenCount();
         _rowWriter.Reset(_row);
         var writer = _rowWriter;
@@ -61,14 +85,14 @@ internal sealed class JournalData
                     WriteValue(descriptor.Inputs[i].Name, getters[i](inputs!), options);
             writer.WriteEndObject();
         }
-        if (writeOutput)
+        if (output is not null)
         {
             writer.WriteStartObject(JournalDataKeys.Outputs);
             if (descriptor.Outputs.Count <= 1)
                 WriteValue(descriptor.Outputs.Count == 1 ? descriptor.Outputs[0].Name : "output", output, options);
             else
                 foreach (var declared in descriptor.Outputs)
-                    WriteValue(declared.Name, Named(output!, declared.Name), options);
+                    WriteValue(declared.Name, OutputMembers.Get(output, declared.Name), options);
             writer.WriteEndObject();
         }
         writer.WriteEndObject();
@@ -103,7 +127,12 @@ internal sealed class JournalData
         _valueWriter.Reset(_value);
         try
         {
-            JsonSerializer.Serialize(_valueWriter, value, ElsaJson.Options);
+            if (!PlainJsonWriter.TryWrite(_valueWriter, value))
+            {
+                _value.ResetWrittenCount();
+                _valueWriter.Reset(_value);
+                JsonSerializer.Serialize(_valueWriter, value, ElsaJson.Options);
+            }
             _valueWriter.Flush();
         }
         catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException)
@@ -135,13 +164,6 @@ internal sealed class JournalData
         while (end > 0 && (json[end] & 0xC0) == 0x80) end--;
         return Encoding.UTF8.GetString(json[..end]);
     }
-
-    private static object? Named(object output, string name) => output switch
-    {
-        IDictionary<string, object?> map => map.TryGetValue(name, out var value) ? value
-            : map.FirstOrDefault(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase)).Value,
-        _ => output.GetType().GetProperties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.GetValue(output),
-    };
 
     /// <summary>One compiled getter per input, in descriptor order (reflection once per input record type).</summary>
     private static Func<object, object?>[] Build(ActivityDescriptor descriptor)

@@ -27,6 +27,7 @@ public static class RecordServiceCollectionExtensions
         // Channel URLs come from the operator's configuration, not from workflows: no destination guard is needed.
         services.AddHttpClient(DeliverNotificationHandler.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddOutboxHandler<DeliverNotificationHandler>();
+        services.TryAddSingleton<NotificationRouting>();
 
         services.AddOptions<RecordsOptions>().BindConfiguration(RecordsOptions.SectionName).ValidateOnStart();
         services.AddHostedService<DemoEstateSeeder>();

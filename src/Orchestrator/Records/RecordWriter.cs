@@ -11,7 +11,8 @@ namespace Itsm.Orchestrator.Records;
 /// through the store like a step's, with links, history (the actor instead of an instance and step) and the same
 /// follow-up work (a pending notification is delivered), in one transaction.
 /// </summary>
-public sealed class RecordWriter(IWorkflowStore store, OutboxDispatcher dispatcher, IOptions<OutboxOptions> outboxOptions, TimeProvider clock)
+public sealed class RecordWriter(IWorkflowStore store, OutboxDispatcher dispatcher, NotificationRouting notifications, IOptions<OutboxOptions> outboxOptions,
+    TimeProvider clock)
 {
     /// <summary>A change of <paramref name="recordType"/> <paramref name="recordId"/> by <paramref name="actor"/>, stamped now.</summary>
     public RecordWrite ByHand(string recordType, string recordId, JsonObject data, string actor)
@@ -33,6 +34,7 @@ public sealed class RecordWriter(IWorkflowStore store, OutboxDispatcher dispatch
         // first, the lease runs out and any node's poller takes the rows.
         var runHere = outboxOptions.Value.DispatchAfterCommit;
         var availableAt = runHere ? now + outboxOptions.Value.Lease : now;
+        writes = notifications.Settle(writes);
         var outbox = RecordFollowUps.Append([], writes, null, now, availableAt);
         if (publish.Count > 0)
             outbox = [.. outbox, .. publish.Select(e => new OutboxRecord(Itsm.Activities.Engine.Ids.New(), OutboxKinds.DeliverEvent, null,

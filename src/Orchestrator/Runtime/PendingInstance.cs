@@ -43,7 +43,7 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
     /// Lease the follow-up work to the committing node for this long (it carries it out right after the commit), so no
     /// poll takes it meanwhile; after a crash any node claims it once the lease ends. Null: due at once.
     /// </param>
-    public InstanceWrite ToWrite(TimeSpan? claimFor = null)
+    public InstanceWrite ToWrite(Records.Notifications.NotificationRouting notifications, TimeSpan? claimFor = null)
     {
         var added = new Dictionary<string, BookmarkState>(StringComparer.Ordinal);
         var removed = new List<string>();
@@ -57,7 +57,7 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
         var record = new InstanceRecord(state.InstanceId, state.DefinitionId, state.DefinitionVersionId, state.Version, state.Name,
             state.Status, state.CorrelationId, state.ParentInstanceId, state.FaultCount, state.CreatedAt, state.UpdatedAt,
             state.FinishedAt, ExpectedRevision + 1, WorkflowStateSerializer.Serialize(state));
-        var records = RecordWrites();
+        var records = notifications.Settle(RecordWrites());
         return new InstanceWrite(
             record,
             ExpectedRevision,

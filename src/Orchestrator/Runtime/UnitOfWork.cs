@@ -25,5 +25,10 @@ internal sealed class UnitOfWork
             .Select(b => (i.State.InstanceId, b)));
 
     /// <summary>The unit's writes, with the follow-up work leased to this node for <paramref name="claimFor"/>.</summary>
-    public IReadOnlyList<Persistence.InstanceWrite> ToWrites(TimeSpan? claimFor) => Instances.Select(i => i.ToWrite(claimFor)).ToList();
+    public IReadOnlyList<Persistence.InstanceWrite> ToWrites(TimeSpan? claimFor, Records.Notifications.NotificationRouting notifications)
+    {
+        var writes = new Persistence.InstanceWrite[Instances.Count];
+        for (var i = 0; i < writes.Length; i++) writes[i] = Instances[i].ToWrite(notifications, claimFor);
+        return writes;
+    }
 }

@@ -19,6 +19,7 @@ public sealed partial class WorkflowRuntime
     /// </summary>
     private async Task StartChildrenAsync(UnitOfWork unit, PendingInstance parent, int depth, CancellationToken cancellationToken)
     {
+        if (!RequestsChild(parent)) return;
         var handled = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
@@ -52,5 +53,14 @@ public sealed partial class WorkflowRuntime
             }
             parent.Bursts.Add(await executor.ResumeAsync(parent.Workflow, parent.State, request.Id, resumeInput, cancellationToken));
         }
+    }
+
+    /// <summary>Whether a burst of the unit asked for a child workflow (most do not; asking costs no allocation).</summary>
+    private static bool RequestsChild(PendingInstance parent)
+    {
+        foreach (var burst in parent.Bursts)
+            foreach (var bookmark in burst.AddedBookmarks)
+                if (bookmark.Kind == BookmarkKinds.ExecuteWorkflow) return true;
+        return false;
     }
 }

@@ -6,6 +6,7 @@ using Itsm.Activities.Model;
 using Itsm.Orchestrator.Definitions;
 using Itsm.Orchestrator.Outbox;
 using Itsm.Orchestrator.Persistence;
+using Itsm.Orchestrator.Records.Notifications;
 using Itsm.Orchestrator.Timers;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,7 @@ public sealed partial class WorkflowRuntime(
     TriggerIndex triggers,
     TimerHorizon timers,
     OutboxDispatcher outbox,
+    NotificationRouting notifications,
     IOptions<RuntimeOptions> runtimeOptions,
     IOptions<OutboxOptions> outboxOptions,
     ILogger<WorkflowRuntime> logger) : IWorkflowRuntime
@@ -234,7 +236,7 @@ public sealed partial class WorkflowRuntime(
     private async Task<IReadOnlyList<InstanceWrite>> CommitAsync(UnitOfWork unit, CancellationToken cancellationToken)
     {
         var settings = outboxOptions.Value;
-        var writes = unit.ToWrites(settings.DispatchAfterCommit ? settings.Lease : null);
+        var writes = unit.ToWrites(settings.DispatchAfterCommit ? settings.Lease : null, notifications);
         await store.CommitAsync(writes, cancellationToken);
         return writes;
     }
@@ -245,8 +247,11 @@ public sealed partial class WorkflowRuntime(
         foreach (var (instanceId, timer) in unit.AddedTimers)
             timers.Arm(instanceId, timer.Id, timer.ResumeAt!.Value);
         if (!outboxOptions.Value.DispatchAfterCommit) return;
-        var followUp = writes.SelectMany(write => write.Outbox).ToList();
-        if (followUp.Count > 0) await outbox.DispatchAsync(followUp, cancellationToken);
+        // Most commits have no follow-up work: nothing is allocated for them.
+        List<OutboxRecord>? followUp = null;
+        foreach (var write in writes)
+            if (write.Outbox.Count > 0) (followUp ??= []).AddRange(write.Outbox);
+        if (followUp is not null) await outbox.DispatchAsync(followUp, cancellationToken);
     }
 
     /// <summary>A stable instance id for a start caused by one delivery: a redelivery derives the same id.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Itsm.Activities.Engine;
 using Itsm.Activities.Itil;
 using Itsm.Orchestrator.Outbox;
+using Itsm.Orchestrator.Tests.Api;
 using Itsm.Orchestrator.Records.Notifications;
 using Itsm.Orchestrator.Runtime;
 using Itsm.Orchestrator.Tests.Support;
@@ -53,14 +54,14 @@ public sealed class NotificationDeliveryTests
         return app;
     }
 
-    private static string NotifyFlow() => new Itsm.Activities.Tests.Support.FlowBuilder("notify-flow")
+    private static string NotifyFlow(string? channel = null) => new Itsm.Activities.Tests.Support.FlowBuilder("notify-flow")
         .Activity("start", "Elsa.Start")
         .Activity("notify", "Test.WriteItilRecord",
             ("recordType", Literal("String", RecordTypes.Notification)), ("recordId", Literal("String", "ntf-1")),
             ("dataJson", Literal("String", new JsonObject
             {
                 ["number"] = "NTF0000001", ["status"] = NotificationDelivery.Pending, ["title"] = "Your incident is resolved",
-                ["recipient"] = "dana@example.test", ["subject"] = "INC0000001 resolved", ["body"] = "The scanners are back online.",
+                ["recipient"] = "dana@example.test", ["subject"] = "INC0000001 resolved", ["body"] = "The scanners are back online.", ["channel"] = channel,
             }.ToJsonString())))
         .Chain("start", "notify")
         .ToJson();
@@ -105,7 +106,7 @@ public sealed class NotificationDeliveryTests
     }
 
     [Fact]
-    public async Task Without_a_channel_the_notification_stays_listed_as_undelivered()
+    public async Task Without_a_channel_the_notification_is_committed_undelivered_with_its_step_and_no_delivery_round()
     {
         var endpoint = new FakeEndpoint();
         await using var app = App(endpoint, withChannel: false);
@@ -113,11 +114,27 @@ public sealed class NotificationDeliveryTests
 
         await app.Runtime.StartAsync(new StartRequest("notify-flow"), default);
 
-        (await Eventually.HoldsAsync(async () => (await NotificationAsync(app))["status"]!.GetValue<string>() == NotificationDelivery.Undelivered))
-            .Should().BeTrue();
+        (await NotificationAsync(app))["status"]!.GetValue<string>().Should().Be(NotificationDelivery.Undelivered,
+            "the step's own commit wrote it so: no channel could take it");
+        (await app.Queries.ListOutboxAsync(0, 10, default)).Total.Should().Be(0, "there is nothing to deliver later");
         using var client = app.CreateClient();
         (await RecordStoreTests.ListAsync(client, "/api/notifications?status=undelivered")).Should().Equal("ntf-1");
+        var details = await (await client.GetAsync("/api/notifications/ntf-1")).ReadNodeAsync();
+        details["history"]!.AsArray().Should().ContainSingle("one write, by the step; no second write by a delivery");
         endpoint.Received.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_notification_asking_for_a_channel_the_host_lacks_is_committed_undelivered()
+    {
+        var endpoint = new FakeEndpoint();
+        await using var app = App(endpoint, withChannel: true);
+        await app.PublishAsync(NotifyFlow(channel: "pager"));
+
+        await app.Runtime.StartAsync(new StartRequest("notify-flow"), default);
+
+        (await NotificationAsync(app))["status"]!.GetValue<string>().Should().Be(NotificationDelivery.Undelivered);
         (await app.Queries.ListOutboxAsync(0, 10, default)).Total.Should().Be(0);
+        endpoint.Received.Should().BeEmpty("the http channel is not the one it asked for");
     }
 }

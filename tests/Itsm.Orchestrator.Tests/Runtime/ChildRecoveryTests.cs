@@ -32,7 +32,7 @@ public sealed class ChildRecoveryTests
         var unit = new UnitOfWork();
         var pending = unit.Add(state, record.Revision, workflow);
         pending.Bursts.Add(await app.Services.GetRequiredService<WorkflowExecutor>().ResumeAsync(workflow, state, state.Bookmarks.Single().Id, null, default));
-        await app.Store.CommitAsync([pending.ToWrite()], default);
+        await app.Store.CommitAsync([pending.ToWrite(app.Services.GetRequiredService<Itsm.Orchestrator.Records.Notifications.NotificationRouting>())], default);
         (await app.InstanceAsync(parent.InstanceId!)).Record.Status.Should().Be(InstanceStatus.Suspended);
 
         await using var restarted = new ItsmAppFactory(app.DataPath);

@@ -19,6 +19,7 @@ public sealed partial class DeliverNotificationHandler(
     IWorkflowStore store,
     IHttpClientFactory httpClients,
     IOptions<NotificationOptions> options,
+    NotificationRouting routing,
     TimeProvider clock,
     ILogger<DeliverNotificationHandler> logger) : IOutboxHandler
 {
@@ -26,7 +27,6 @@ public sealed partial class DeliverNotificationHandler(
     private const string Actor = "notifications";
     private const string Attempts = "attempts";
     private const string DeliveredVia = "deliveredVia";
-    private int _warnedUndelivered;
 
     public string Kind => NotificationDelivery.OutboxKind;
 
@@ -40,16 +40,14 @@ public sealed partial class DeliverNotificationHandler(
         var status = data[RecordFields.Status]?.GetValue<string>();
         if (status != NotificationDelivery.Pending) return;
 
-        var requested = data["channel"] is JsonValue value && value.TryGetValue<string>(out var name) && name.Length > 0 ? name : null;
-        var channels = options.Value.Channels.Where(c => requested is null || c.EffectiveName == requested || c.Kind == requested).ToList();
+        var requested = NotificationRouting.RequestedChannel(data);
+        var channels = routing.ChannelsFor(requested);
         if (channels.Count == 0)
         {
-            // Nothing to deliver through: kept and listed as undelivered, never dropped.
+            // Written pending while a channel took it, which has gone since (the host was reconfigured): kept and listed
+            // as undelivered, never dropped. Without a channel at write time it was committed undelivered already.
             data[RecordFields.Status] = NotificationDelivery.Undelivered;
-            // Once per node at Warning (the set-up is missing), then Debug: a warning per notification made console
-            // logging the bottleneck of A.1.1's webhook starts (173/s with it, 600/s without, same machine and load).
-            if (Interlocked.Exchange(ref _warnedUndelivered, 1) == 0) LogUndelivered(logger, payload.RecordId, requested);
-            else LogStillUndelivered(logger, payload.RecordId, requested);
+            routing.ReportUndelivered(payload.RecordId, requested);
             await SaveAsync(stored, data, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -127,10 +125,4 @@ public sealed partial class DeliverNotificationHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {RecordId} to {Recipient}: {Subject}")]
     private static partial void LogNotification(ILogger logger, string recordId, string? recipient, string? subject);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {RecordId} stays undelivered: no channel configured (channel asked for: {Channel}); later ones are logged at Debug")]
-    private static partial void LogUndelivered(ILogger logger, string recordId, string? channel);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Notification {RecordId} stays undelivered: no channel configured (channel asked for: {Channel})")]
-    private static partial void LogStillUndelivered(ILogger logger, string recordId, string? channel);
 }
