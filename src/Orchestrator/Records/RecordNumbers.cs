@@ -13,7 +13,7 @@ namespace Itsm.Orchestrator.Records;
 /// hands out distinct numbers. The reservation commits before the step's own commit: a step that faults leaves a gap,
 /// never a duplicate.
 /// </summary>
-public sealed class RecordNumbers(IWorkflowStore store) : IRecordNumbers, IDisposable
+public sealed class RecordNumbers(IWorkflowStore store, TimeProvider clock) : IRecordNumbers, IDisposable
 {
     /// <summary>The most numbers one reservation takes: the group writer's batch rarely holds more concurrent starts.</summary>
     internal const int MaxBlock = 64;
@@ -26,7 +26,8 @@ public sealed class RecordNumbers(IWorkflowStore store) : IRecordNumbers, IDispo
         if (!RecordTypes.NumberPrefixes.TryGetValue(recordType, out var prefix))
             throw new ArgumentException($"Record type '{recordType}' has no number prefix (known: {string.Join(", ", RecordTypes.All)}).", nameof(recordType));
 
-        var block = _blocks.GetOrAdd(recordType, static (type, reserve) => new NumberBlock(type, reserve, MaxBlock), (Func<string, int, CancellationToken, Task<long>>)store.ReserveNumbersAsync);
+        var block = _blocks.GetOrAdd(recordType, static (type, args) => new NumberBlock(type, args.Reserve, MaxBlock, args.Clock),
+            (Reserve: (Func<string, int, CancellationToken, Task<long>>)store.ReserveNumbersAsync, Clock: clock));
         var value = await block.NextAsync(cancellationToken).ConfigureAwait(false);
         return Format(prefix, value);
     }

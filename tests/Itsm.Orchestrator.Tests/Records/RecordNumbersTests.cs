@@ -3,6 +3,7 @@ using Itsm.Activities.Ports;
 using Itsm.Orchestrator.Records;
 using Itsm.Orchestrator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Itsm.Orchestrator.Tests.Records;
 
@@ -50,7 +51,7 @@ public sealed class RecordNumbersTests
             lock (reservations) reservations.Add(size);
             await Task.Delay(1, CancellationToken.None);
             return Interlocked.Add(ref counter, size);
-        }, RecordNumbers.MaxBlock);
+        }, RecordNumbers.MaxBlock, TimeProvider.System);
 
         (await block.NextAsync(default)).Should().Be(1);
         (await block.NextAsync(default)).Should().Be(2);
@@ -77,7 +78,7 @@ public sealed class RecordNumbersTests
             lock (reservations) reservations.Add(size);
             await release.Task;
             return Interlocked.Add(ref counter, size);
-        }, RecordNumbers.MaxBlock);
+        }, RecordNumbers.MaxBlock, TimeProvider.System);
 
         var first = block.NextAsync(default).AsTask();
         var queued = Enumerable.Range(0, 10).Select(_ => block.NextAsync(default).AsTask()).ToList();
@@ -86,6 +87,47 @@ public sealed class RecordNumbersTests
 
         numbers.Order().Should().Equal(Enumerable.Range(1, 11).Select(n => (long)n));
         reservations.Take(2).Should().Equal([1, 10], "the ten callers that queued behind the first reservation take one block of ten");
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(2, false)]
+    public async Task A_block_half_used_soon_after_its_reservation_has_the_next_one_reserved_ahead(int secondsLater, bool reservedAhead)
+    {
+        var clock = new FakeTimeProvider();
+        var reservations = new List<int>();
+        var release = new TaskCompletionSource();
+        long counter = 0;
+        using var block = new NumberBlock("incident", async (_, size, _) =>
+        {
+            lock (reservations) reservations.Add(size);
+            await release.Task;
+            return Interlocked.Add(ref counter, size);
+        }, RecordNumbers.MaxBlock, clock);
+        var first = block.NextAsync(default).AsTask();
+        var queued = Enumerable.Range(0, 10).Select(_ => block.NextAsync(default).AsTask()).ToList();
+        release.SetResult();
+        await Task.WhenAll(queued.Prepend(first));
+        reservations.Should().Equal([1, 10, 20], "callers queued behind one another reserved the next block ahead");
+
+        // The block reserved ahead comes into use; then one caller at a time, nobody waiting behind it: only the pace
+        // tells whether demand is steady.
+        (await block.NextAsync(default)).Should().Be(12);
+        clock.Advance(TimeSpan.FromSeconds(secondsLater));
+        for (var i = 0; i < 9; i++) await block.NextAsync(default);
+
+        if (reservedAhead)
+        {
+            reservations.Should().Equal([1, 10, 20, 40], "half the block went within a second of its reservation");
+            (await block.NextAsync(default)).Should().Be(22, "the block in hand is used up before the one reserved ahead");
+        }
+        else
+        {
+            reservations.Should().Equal([1, 10, 20], "a slow pace reserves nothing ahead, so a quiet host leaves no gap");
+            for (var i = 0; i < 10; i++) await block.NextAsync(default);
+            (await block.NextAsync(default)).Should().Be(32);
+            reservations.Should().Equal([1, 10, 20, 1], "past the block a lone caller reserves one number again");
+        }
     }
 
     [Fact]
@@ -97,7 +139,7 @@ public sealed class RecordNumbersTests
         {
             await release.Task;
             return Interlocked.Add(ref counter, size);
-        }, RecordNumbers.MaxBlock);
+        }, RecordNumbers.MaxBlock, TimeProvider.System);
         using var giveUp = new CancellationTokenSource();
 
         var first = block.NextAsync(default).AsTask();
