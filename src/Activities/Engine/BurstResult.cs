@@ -16,6 +16,8 @@ public sealed class BurstResult
     public List<PublishedEvent> PublishedEvents { get; } = [];
     /// <summary>Record changes of the steps that completed or suspended (a faulted step's are dropped): committed with the burst.</summary>
     public List<RecordChange> RecordChanges { get; } = [];
+    /// <summary>The version of each record as the burst first read it (0: absent): what its changes were made from.</summary>
+    public Dictionary<(string RecordType, string RecordId), long> RecordVersionsRead { get; } = [];
     public HttpResponseSpec? HttpResponse { get; set; }
     /// <summary>Set when a resume named a bookmark the instance no longer has (already resumed).</summary>
     public bool BookmarkNotFound { get; set; }

@@ -8,7 +8,9 @@ namespace Itsm.Activities.Itil;
 /// How the ITIL activities read and write service-management records: the latest uncommitted change of this burst
 /// wins over the committed record, data is copied before it is changed (a committed snapshot is never mutated), and
 /// every write stamps <c>updatedAt</c>. A record an activity creates gets an id derived from the instance and the node
-/// (<see cref="IdFor"/>), so a retried or re-run step overwrites its own record instead of writing a second one.
+/// (<see cref="IdFor"/>), so a retried or re-run step overwrites its own record instead of writing a second one. Every
+/// committed read is noted with its version, so a write made from it is refused if another instance changed the record
+/// meanwhile, and the burst runs again (no lost update).
 /// </summary>
 internal static class ItilRecords
 {
@@ -24,6 +26,7 @@ internal static class ItilRecords
         var pending = context.PendingRecord(recordType, recordId);
         if (pending is not null) return pending.Operation == RecordOperation.Delete ? null : Copy(pending.Data);
         var committed = await reader.FindAsync(recordType, recordId, cancellationToken).ConfigureAwait(false);
+        context.NoteRecordRead(recordType, recordId, committed?.Version ?? 0);
         return committed is null ? null : Copy(committed.Data);
     }
 

@@ -123,8 +123,21 @@ public sealed class ActivityContext : IScriptScope
         ArgumentNullException.ThrowIfNull(change);
         if (string.IsNullOrWhiteSpace(change.RecordType) || string.IsNullOrWhiteSpace(change.RecordId))
             throw new ArgumentException("A record change needs a record type and id.", nameof(change));
-        _result.RecordChanges.Add(change with { ActivityId = Node.Id });
+        _result.RecordChanges.Add(change with
+        {
+            ActivityId = Node.Id,
+            ExpectedVersion = change.ExpectedVersion
+                ?? (_result.RecordVersionsRead.TryGetValue((change.RecordType, change.RecordId), out var read) ? read : null),
+        });
     }
+
+    /// <summary>
+    /// Notes that this burst read a committed record at <paramref name="version"/> (0: it did not exist). A change the
+    /// burst then writes to it is committed only if the record is still at that version; otherwise the burst runs again.
+    /// The first read counts: later reads of the same record in the burst see the same snapshot or the burst's own change.
+    /// </summary>
+    public void NoteRecordRead(string recordType, string recordId, long version)
+        => _result.RecordVersionsRead.TryAdd((recordType, recordId), version);
 
     /// <summary>The latest uncommitted change this burst made to a record (null: none; read the store through a port).</summary>
     public RecordChange? PendingRecord(string recordType, string recordId)

@@ -10,6 +10,14 @@ public sealed record RecordChange(string RecordType, string RecordId, RecordOper
 {
     /// <summary>The step that made the change (set by the engine).</summary>
     public string ActivityId { get; init; } = "";
+
+    /// <summary>
+    /// The version of the record the change was made from (0: the record did not exist), taken from what the burst read
+    /// (<see cref="ActivityContext.NoteRecordRead"/>) when not set. The commit is refused if the record has moved since,
+    /// and the burst runs again on what is there now, so two instances changing one record (a spare part's stock) never
+    /// lose an update. Null: written whatever the record's version.
+    /// </summary>
+    public long? ExpectedVersion { get; init; }
 }
 
 public enum RecordOperation

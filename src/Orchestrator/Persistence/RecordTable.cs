@@ -19,20 +19,32 @@ internal static class RecordTable
         ("SearchText", static p => p.SearchText),
     ];
 
-    /// <summary>Parameters of <see cref="Upsert"/>: type, id, data, instance, activity, at, then <see cref="Projected"/>.</summary>
-    public static readonly int UpsertParameterCount = 6 + Projected.Length;
+    /// <summary>
+    /// Parameters of <see cref="Upsert"/>: type, id, data, instance, activity, at, then <see cref="Projected"/>, then the
+    /// expected version.
+    /// </summary>
+    public static readonly int UpsertParameterCount = 7 + Projected.Length;
 
-    /// <summary>Insert or replace the record (its version counts every change).</summary>
+    private static readonly int ExpectedVersionParameter = 6 + Projected.Length;
+
+    /// <summary>
+    /// Insert or replace the record (its version counts every change). With an expected version
+    /// (<see cref="RecordWrite.ExpectedVersion"/>), an existing record is replaced only at that version: otherwise the
+    /// statement changes no row, and the store refuses the commit (<see cref="RecordConflictException"/>).
+    /// </summary>
     public static string Upsert(Func<int, string> parameter)
     {
         var projected = Projected.Select((c, i) => (Column: Quote(c.Name), Parameter: parameter(6 + i))).ToArray();
+        // Typed in the text: PostgreSQL cannot infer a type for a null compared only with IS NULL.
+        var expected = $"CAST({parameter(ExpectedVersionParameter)} AS BIGINT)";
         return "INSERT INTO \"Records\" (" + StoreColumns.Record + ", " + string.Join(", ", projected.Select(c => c.Column)) + ") " +
             $"VALUES ({parameter(0)}, {parameter(1)}, 1, {parameter(2)}, {parameter(3)}, {parameter(4)}, {parameter(5)}, {parameter(5)}, " +
             string.Join(", ", projected.Select(c => c.Parameter)) + ") " +
             "ON CONFLICT (\"RecordType\", \"RecordId\") DO UPDATE SET \"Version\" = \"Records\".\"Version\" + 1, " +
             "\"DataJson\" = excluded.\"DataJson\", \"InstanceId\" = excluded.\"InstanceId\", \"ActivityId\" = excluded.\"ActivityId\", " +
             "\"UpdatedAt\" = excluded.\"UpdatedAt\", " +
-            string.Join(", ", projected.Select(c => $"{c.Column} = excluded.{c.Column}"));
+            string.Join(", ", projected.Select(c => $"{c.Column} = excluded.{c.Column}")) +
+            $" WHERE {expected} IS NULL OR \"Records\".\"Version\" = {expected}";
     }
 
     /// <summary>The upsert's values in <see cref="Upsert"/>'s parameter order.</summary>
@@ -46,6 +58,7 @@ internal static class RecordTable
         values[4] = r.ActivityId;
         values[5] = UtcTicks.From(r.At);
         for (var i = 0; i < Projected.Length; i++) values[6 + i] = Projected[i].Value(r.Projection);
+        values[ExpectedVersionParameter] = r.ExpectedVersion;
         return values;
     }
 

@@ -9,6 +9,12 @@ public sealed record RecordWrite(string RecordType, string RecordId, string? Dat
 {
     public bool IsDelete => DataJson is null;
 
+    /// <summary>
+    /// The version the change was made from (0: the record must not exist yet); null writes whatever is stored. A
+    /// record that has moved makes the store refuse the whole commit (<see cref="RecordConflictException"/>).
+    /// </summary>
+    public long? ExpectedVersion { get; init; }
+
     /// <summary>Who made a change by hand (a user or API key name); empty for a step's change.</summary>
     public string Actor { get; init; } = "";
 

@@ -39,11 +39,17 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
         return updated;
     }
 
+    /// <param name="notifications">Which notifications a channel takes (<see cref="Records.Notifications.NotificationRouting.Settle"/>).</param>
     /// <param name="claimFor">
     /// Lease the follow-up work to the committing node for this long (it carries it out right after the commit), so no
     /// poll takes it meanwhile; after a crash any node claims it once the lease ends. Null: due at once.
     /// </param>
-    public InstanceWrite ToWrite(Records.Notifications.NotificationRouting notifications, TimeSpan? claimFor = null)
+    /// <param name="written">
+    /// The records written earlier in the same commit (by other instances of the unit): only a record's first write in a
+    /// commit is checked against the version it was read at; later ones build on it in the same transaction.
+    /// </param>
+    public InstanceWrite ToWrite(Records.Notifications.NotificationRouting notifications, TimeSpan? claimFor = null,
+        HashSet<(string RecordType, string RecordId)>? written = null)
     {
         var added = new Dictionary<string, BookmarkState>(StringComparer.Ordinal);
         var removed = new List<string>();
@@ -57,7 +63,7 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
         var record = new InstanceRecord(state.InstanceId, state.DefinitionId, state.DefinitionVersionId, state.Version, state.Name,
             state.Status, state.CorrelationId, state.ParentInstanceId, state.FaultCount, state.CreatedAt, state.UpdatedAt,
             state.FinishedAt, ExpectedRevision + 1, WorkflowStateSerializer.Serialize(state));
-        var records = notifications.Settle(RecordWrites());
+        var records = notifications.Settle(RecordWrites(written ?? []));
         return new InstanceWrite(
             record,
             ExpectedRevision,
@@ -74,14 +80,17 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
         };
     }
 
-    private List<RecordWrite> RecordWrites()
+    private List<RecordWrite> RecordWrites(HashSet<(string RecordType, string RecordId)> written)
     {
         List<RecordWrite>? rows = null;
         foreach (var burst in Bursts)
             foreach (var change in burst.RecordChanges)
                 (rows ??= []).Add(new RecordWrite(change.RecordType, change.RecordId,
                     change.Operation == RecordOperation.Delete ? null : System.Text.Json.JsonSerializer.Serialize(change.Data, Activities.Definitions.ElsaJson.Options),
-                    State.InstanceId, change.ActivityId, State.UpdatedAt));
+                    State.InstanceId, change.ActivityId, State.UpdatedAt)
+                {
+                    ExpectedVersion = written.Add((change.RecordType, change.RecordId)) ? change.ExpectedVersion : null,
+                });
         return rows ?? [];
     }
 

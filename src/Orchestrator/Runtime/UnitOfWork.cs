@@ -28,7 +28,8 @@ internal sealed class UnitOfWork
     public IReadOnlyList<Persistence.InstanceWrite> ToWrites(TimeSpan? claimFor, Records.Notifications.NotificationRouting notifications)
     {
         var writes = new Persistence.InstanceWrite[Instances.Count];
-        for (var i = 0; i < writes.Length; i++) writes[i] = Instances[i].ToWrite(notifications, claimFor);
+        var written = new HashSet<(string RecordType, string RecordId)>();
+        for (var i = 0; i < writes.Length; i++) writes[i] = Instances[i].ToWrite(notifications, claimFor, written);
         return writes;
     }
 }

@@ -34,6 +34,24 @@ public sealed partial class WorkflowRuntime(
 {
     public async Task<StartResult> StartAsync(StartRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        // A record the start's steps changed moved before the commit: run the start again on what is there now. A revision
+        // conflict is not retried here: a start under a reserved id that somebody committed first is a duplicate.
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(request, cancellationToken);
+            }
+            catch (RecordConflictException conflict) when (attempt < runtimeOptions.Value.MaxConflictRetries && !cancellationToken.IsCancellationRequested)
+            {
+                LogConflictRetry($"{conflict.RecordType} '{conflict.RecordId}'", attempt + 1);
+            }
+        }
+    }
+
+    private async Task<StartResult> StartOnceAsync(StartRequest request, CancellationToken cancellationToken)
+    {
         var definition = await definitions.FindAsync(request.DefinitionId, request.VersionOptions, cancellationToken);
         if (definition is null)
             return new StartResult(StartOutcome.DefinitionNotFound, $"No {request.VersionOptions} version of workflow '{request.DefinitionId}'.", null, null);
@@ -204,7 +222,9 @@ public sealed partial class WorkflowRuntime(
         return new CommandResult(CommandOutcome.Done, null, pending.State);
     }
 
-    /// <summary>Runs a call again when it lost a revision race (bounded); the last loss surfaces as a 409.</summary>
+    /// <summary>
+    /// Runs a call again when it lost a revision race or a record it changed moved (bounded); the last loss surfaces as a 409.
+    /// </summary>
     private async Task<T> RetryOnConflictAsync<T>(string key, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
@@ -213,7 +233,8 @@ public sealed partial class WorkflowRuntime(
             {
                 return await call();
             }
-            catch (ConcurrencyConflictException) when (attempt < runtimeOptions.Value.MaxConflictRetries && !cancellationToken.IsCancellationRequested)
+            catch (Exception conflict) when (conflict is ConcurrencyConflictException or RecordConflictException
+                && attempt < runtimeOptions.Value.MaxConflictRetries && !cancellationToken.IsCancellationRequested)
             {
                 LogConflictRetry(key, attempt + 1);
             }

@@ -56,6 +56,37 @@ public sealed class RecordAndOutboxStoreTests : StoreTestBase
     }
 
     [Fact]
+    public async Task A_record_changed_since_it_was_read_refuses_the_whole_commit()
+    {
+        await Store.CommitAsync([Create(Instance("i1")) with { Records = [Record("INC-1") with { ExpectedVersion = 0 }] }], Ct);
+        await Store.CommitAsync([Update(Instance("i1", revision: 2), 1) with
+        {
+            Records = [Record("INC-1", "{\"status\":\"assigned\"}") with { ExpectedVersion = 1 }],
+        }], Ct);
+
+        // Made from version 1, which another write has moved on from: nothing of this commit may land.
+        var stale = Update(Instance("i1", revision: 3), 2, journal: [Journal("i1", 1)]) with
+        {
+            Records = [Record("INC-2"), Record("INC-1", "{\"status\":\"resolved\"}") with { ExpectedVersion = 1 }],
+            Outbox = [Work("o1")],
+        };
+        var conflict = await FluentActions.Awaiting(() => Store.CommitAsync([stale], Ct)).Should().ThrowAsync<RecordConflictException>();
+        conflict.Which.RecordId.Should().Be("INC-1");
+
+        var record = await Store.FindRecordAsync("incident", "INC-1", Ct);
+        record!.Version.Should().Be(2);
+        record.DataJson.Should().Contain("assigned");
+        (await Store.FindRecordAsync("incident", "INC-2", Ct)).Should().BeNull("the commit's other records go with it");
+        (await Store.FindInstanceAsync("i1", Ct))!.Revision.Should().Be(2);
+        (await Queries.ListOutboxAsync(0, 10, Ct)).Total.Should().Be(0);
+
+        // "Did not exist" is a version too: creating a record somebody else created first is refused as well.
+        await FluentActions.Awaiting(() => Store.CommitAsync([Create(Instance("i2")) with { Records = [Record("INC-1") with { ExpectedVersion = 0 }] }], Ct))
+            .Should().ThrowAsync<RecordConflictException>();
+        (await Store.FindInstanceAsync("i2", Ct)).Should().BeNull();
+    }
+
+    [Fact]
     public async Task Claimed_work_is_hidden_until_its_lease_ends_and_failures_count_attempts()
     {
         await Store.CommitAsync([Create(Instance("i1")) with { Outbox = [Work("o1")] }], Ct);

@@ -65,6 +65,12 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             Title = "Conflict",
             Detail = $"Instance '{conflict.InstanceId}' was changed by another request; try again.",
         },
+        RecordConflictException conflict => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Conflict",
+            Detail = $"Record {conflict.RecordType} '{conflict.RecordId}' kept changing under this request; try again.",
+        },
         _ => new ProblemDetails
         {
             Status = StatusCodes.Status500InternalServerError,

@@ -18,6 +18,10 @@ internal static class PostgreSqlText
     // exactly once; the division is evaluated at run time (a count, not a constant the planner could fold).
     public const string GuardFailedState = "22012";
 
+    // A record's guard fails differently (ln(0): invalid_argument_for_logarithm, 2201E), so the store tells a record that
+    // moved from a lost revision race even when Npgsql does not name the failed command.
+    public const string RecordGuardFailedState = "2201E";
+
     // A new instance: somebody created it first (a raced start under one reserved id) → guard fails.
     public static readonly string InsertInstanceGuarded =
         "WITH i AS (INSERT INTO \"Instances\" (" + StoreColumns.Instance + ") VALUES (" + Values(1, StoreColumns.InstanceCount) + ") " +
@@ -54,7 +58,15 @@ internal static class PostgreSqlText
         "INSERT INTO \"Outbox\" (" + StoreColumns.Outbox + ") VALUES (" + Values(1, 8) + ")";
 
     /// <summary>The record side of a commit (<see cref="RecordTable"/>), indexed by <see cref="RecordStatement"/>.</summary>
-    public static readonly string[] RecordStatements = RecordTable.Sql(p => "$" + (p + 1));
+    public static readonly string[] RecordStatements = Guarded(RecordTable.Sql(p => "$" + (p + 1)));
+
+    /// <summary>The record upsert made to fail (<see cref="RecordGuardFailedState"/>) when it changed no row: a record that moved.</summary>
+    private static string[] Guarded(string[] statements)
+    {
+        statements[(int)RecordStatement.Upsert] = "WITH r AS (" + statements[(int)RecordStatement.Upsert] + " RETURNING 1) " +
+            "SELECT ln((SELECT count(*) FROM r)::float8)";
+        return statements;
+    }
 
     public const string ClearAttempts = "DELETE FROM \"InstanceAttempts\" WHERE \"InstanceId\" = $1";
 

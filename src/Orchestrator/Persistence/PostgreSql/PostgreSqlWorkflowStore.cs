@@ -39,7 +39,8 @@ public sealed class PostgreSqlWorkflowStore : IWorkflowStore, IWorkflowQueries
 
         await using var batch = new NpgsqlBatch();
         var guards = new Dictionary<NpgsqlBatchCommand, string>();
-        foreach (var write in writes) Add(batch, guards, write);
+        var recordGuards = new Dictionary<NpgsqlBatchCommand, RecordWrite>();
+        foreach (var write in writes) Add(batch, guards, recordGuards, write);
 
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -48,6 +49,12 @@ public sealed class PostgreSqlWorkflowStore : IWorkflowStore, IWorkflowQueries
             try
             {
                 await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgreSqlText.RecordGuardFailedState && recordGuards.Count > 0)
+            {
+                // A record moved since the burst read it (named by the failed command when Npgsql says which).
+                var record = ex.BatchCommand is { } moved && recordGuards.TryGetValue(moved, out var named) ? named : recordGuards.Values.First();
+                throw new RecordConflictException(record.RecordType, record.RecordId);
             }
             catch (PostgresException ex) when (ex.SqlState == PostgreSqlText.GuardFailedState)
             {
@@ -58,7 +65,8 @@ public sealed class PostgreSqlWorkflowStore : IWorkflowStore, IWorkflowQueries
         }
     }
 
-    private static void Add(NpgsqlBatch batch, Dictionary<NpgsqlBatchCommand, string> guards, InstanceWrite write)
+    private static void Add(NpgsqlBatch batch, Dictionary<NpgsqlBatchCommand, string> guards, Dictionary<NpgsqlBatchCommand, RecordWrite> recordGuards,
+        InstanceWrite write)
     {
         var i = write.Instance;
         var guard = Command(batch, write.ExpectedRevision == 0 ? PostgreSqlText.InsertInstanceGuarded : PostgreSqlText.UpdateInstanceGuarded,
@@ -95,7 +103,7 @@ public sealed class PostgreSqlWorkflowStore : IWorkflowStore, IWorkflowQueries
 
         foreach (var faultId in write.ResolvedFaultIds) Command(batch, PostgreSqlText.ResolveFault, faultId, i.Id, UtcTicks.From(i.UpdatedAt));
 
-        foreach (var r in write.Records) AddRecord(batch, r);
+        foreach (var r in write.Records) AddRecord(batch, r, recordGuards);
 
         foreach (var o in write.Outbox) AddOutbox(batch, o);
 
@@ -108,7 +116,7 @@ public sealed class PostgreSqlWorkflowStore : IWorkflowStore, IWorkflowQueries
         ArgumentNullException.ThrowIfNull(outbox);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch();
-        foreach (var r in records) AddRecord(batch, r);
+        foreach (var r in records) AddRecord(batch, r, null);
         foreach (var o in outbox) AddOutbox(batch, o);
         if (batch.BatchCommands.Count == 0) return;
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -125,9 +133,13 @@ public sealed class PostgreSqlWorkflowStore : IWorkflowStore, IWorkflowQueries
             UtcTicks.From(o.AvailableAt), o.Attempts, o.LastError);
 
     /// <summary>The record's row, its links and its history row (<see cref="RecordTable.Statements"/>).</summary>
-    private static void AddRecord(NpgsqlBatch batch, RecordWrite r)
+    private static void AddRecord(NpgsqlBatch batch, RecordWrite r, Dictionary<NpgsqlBatchCommand, RecordWrite>? recordGuards)
     {
-        foreach (var (statement, values) in RecordTable.Statements(r)) Command(batch, PostgreSqlText.RecordStatements[(int)statement], values);
+        foreach (var (statement, values) in RecordTable.Statements(r))
+        {
+            var command = Command(batch, PostgreSqlText.RecordStatements[(int)statement], values);
+            if (statement == RecordStatement.Upsert && r.ExpectedVersion is not null && recordGuards is not null) recordGuards[command] = r;
+        }
     }
 
     public async Task<bool> DeleteInstanceAsync(string instanceId, CancellationToken cancellationToken)

@@ -221,7 +221,8 @@ internal sealed class WriterStatements : IDisposable
         {
             var prepared = _recordStatements[(int)statement];
             for (var i = 0; i < values.Length; i++) prepared.Set(i, values[i]);
-            prepared.ExecuteNonQuery();
+            if (prepared.ExecuteNonQuery() == 0 && statement == RecordStatement.Upsert)
+                throw new RecordConflictException(r.RecordType, r.RecordId);
         }
     }
 
