@@ -22,7 +22,7 @@ namespace Itsm.Activities.Engine;
 /// <see cref="Of"/> is synchronous, so one instance per thread serves every burst (<see cref="ForThisThread"/>): its
 /// buffers, once grown to the rows a host writes, are not allocated again for each start.
 /// </summary>
-[SuppressMessage("Design", "CA1001", Justification = "Utf8JsonWriter over an in-memory buffer holds no OS resource; the writers live and die with their burst.")]
+[SuppressMessage("Design", "CA1001", Justification = "Utf8JsonWriter over an in-memory buffer holds no OS resource; the writers live as long as their thread.")]
 internal sealed class JournalData
 {
     private static readonly ConcurrentDictionary<Type, Func<object, object?>[]> Getters = new();
@@ -33,7 +33,7 @@ internal sealed class JournalData
     // Set while Of runs: a value's own serializer that journals a step on this thread (never seen) gets a fresh instance.
     private bool _busy;
 
-    // One set of buffers per burst, reset for each row: a step pays for its row's text, not for buffers and writers.
+    // One set of buffers per thread, reset for each row: a step pays for its row's text, not for buffers and writers.
     private readonly ArrayBufferWriter<byte> _row = new(512);
     private readonly ArrayBufferWriter<byte> _value = new(256);
     private readonly Utf8JsonWriter _rowWriter;
