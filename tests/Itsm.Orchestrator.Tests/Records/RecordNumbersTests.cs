@@ -70,15 +70,8 @@ public sealed class RecordNumbersTests
     [Fact]
     public async Task Callers_waiting_together_share_one_reservation()
     {
-        var reservations = new List<int>();
-        var release = new TaskCompletionSource();
-        long counter = 0;
-        using var block = new NumberBlock("incident", async (_, size, _) =>
-        {
-            lock (reservations) reservations.Add(size);
-            await release.Task;
-            return Interlocked.Add(ref counter, size);
-        }, RecordNumbers.MaxBlock, TimeProvider.System);
+        var (gated, reservations, release) = GatedBlock(TimeProvider.System);
+        using var block = gated;
 
         var first = block.NextAsync(default).AsTask();
         var queued = Enumerable.Range(0, 10).Select(_ => block.NextAsync(default).AsTask()).ToList();
@@ -95,15 +88,8 @@ public sealed class RecordNumbersTests
     public async Task A_block_half_used_soon_after_its_reservation_has_the_next_one_reserved_ahead(int secondsLater, bool reservedAhead)
     {
         var clock = new FakeTimeProvider();
-        var reservations = new List<int>();
-        var release = new TaskCompletionSource();
-        long counter = 0;
-        using var block = new NumberBlock("incident", async (_, size, _) =>
-        {
-            lock (reservations) reservations.Add(size);
-            await release.Task;
-            return Interlocked.Add(ref counter, size);
-        }, RecordNumbers.MaxBlock, clock);
+        var (gated, reservations, release) = GatedBlock(clock);
+        using var block = gated;
         var first = block.NextAsync(default).AsTask();
         var queued = Enumerable.Range(0, 10).Select(_ => block.NextAsync(default).AsTask()).ToList();
         release.SetResult();
@@ -128,6 +114,21 @@ public sealed class RecordNumbersTests
             (await block.NextAsync(default)).Should().Be(32);
             reservations.Should().Equal([1, 10, 20, 1], "past the block a lone caller reserves one number again");
         }
+    }
+
+    /// <summary>A block whose reservations wait for <c>Release</c> (so callers queue behind them) and are listed by size.</summary>
+    private static (NumberBlock Block, List<int> Reservations, TaskCompletionSource Release) GatedBlock(TimeProvider clock)
+    {
+        var reservations = new List<int>();
+        var release = new TaskCompletionSource();
+        long counter = 0;
+        var block = new NumberBlock("incident", async (_, size, _) =>
+        {
+            lock (reservations) reservations.Add(size);
+            await release.Task;
+            return Interlocked.Add(ref counter, size);
+        }, RecordNumbers.MaxBlock, clock);
+        return (block, reservations, release);
     }
 
     [Fact]

@@ -46,8 +46,7 @@ public sealed partial class DeliverNotificationHandler(
         {
             // Written pending while a channel took it, which has gone since (the host was reconfigured): kept and listed
             // as undelivered, never dropped. Without a channel at write time it was committed undelivered already.
-            data[RecordFields.Status] = NotificationDelivery.Undelivered;
-            routing.ReportUndelivered(payload.RecordId, requested);
+            routing.MarkUndelivered(data, payload.RecordId, requested);
             await SaveAsync(stored, data, cancellationToken).ConfigureAwait(false);
             return;
         }
