@@ -69,7 +69,14 @@ public sealed partial class TimerFinishLine(
     {
         // The test host may dispose its singletons before it stops its hosted services.
         if (Volatile.Read(ref _disposed)) return;
-        await _stopping.CancelAsync();
+        try
+        {
+            await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            return; // Disposed between the check and the cancel (seen once in CI): nothing is left to stop.
+        }
         await Task.WhenAll(_waits.Keys).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
