@@ -23,17 +23,22 @@ public static class TimerServiceCollectionExtensions
         services.TryAddSingleton<NodeIdentity>();
         // The provider decides which storage exists, so it is read here, as the persistence does.
         var databaseProvider = configuration.GetSection(PersistenceOptions.SectionName).Get<PersistenceOptions>()?.Provider ?? DatabaseProvider.Sqlite;
-        services.AddHangfire((provider, config) =>
-        {
-            config
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UseActivator(new ScopedJobActivator(provider.GetRequiredService<IServiceScopeFactory>()))
-                .UseLogProvider(new HangfireLogBridge(provider.GetRequiredService<ILoggerFactory>()));
-            if (databaseProvider == DatabaseProvider.PostgreSql) config.UseItsmPostgreSqlStorage(ConnectionString(provider));
-            else config.UseInMemoryStorage(new InMemoryStorageOptions());
-        });
+        // Hangfire.NetCore registers its storage and job activator as whatever the process-wide statics
+        // (JobStorage.Current, JobActivator.Current) hold when they are first resolved. Where several hosts share a process
+        // (the test suite, a host restarted in place), another host may have configured Hangfire in between: seen on
+        // PostgreSQL test runs, a host's workers activated its timer jobs through a stopped host's disposed services, so
+        // every attempt failed and the Delay never resumed. Each host registers its own first (Hangfire only TryAdds).
+        services.AddSingleton<JobStorage>(provider => databaseProvider == DatabaseProvider.PostgreSql
+            ? PostgreSqlTimerStorage.Create(ConnectionString(provider))
+            : new InMemoryStorage(new InMemoryStorageOptions()));
+        services.AddSingleton<JobActivator>(provider => new ScopedJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((provider, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseActivator(provider.GetRequiredService<JobActivator>())
+            .UseLogProvider(new HangfireLogBridge(provider.GetRequiredService<ILoggerFactory>()))
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
         if (configuration.GetValue($"{TimerOptions.SectionName}:RunServer", true))
             services.AddHangfireServer((provider, server) =>
             {

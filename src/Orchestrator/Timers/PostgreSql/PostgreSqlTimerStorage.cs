@@ -41,13 +41,6 @@ public static class PostgreSqlTimerStorage
         DistributedLockTimeout = TimeSpan.FromSeconds(30),
     };
 
-    /// <summary>Uses <see cref="Create"/>'s storage.</summary>
-    public static IGlobalConfiguration UseItsmPostgreSqlStorage(this IGlobalConfiguration configuration, string connectionString)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return configuration.UseStorage(Create(connectionString));
-    }
-
     /// <summary>Creates the storage, installing or upgrading its schema while holding the schema lock.</summary>
     public static PostgreSqlStorage Create(string connectionString)
     {
