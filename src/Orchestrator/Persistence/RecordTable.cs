@@ -21,14 +21,17 @@ internal static class RecordTable
 
     /// <summary>
     /// Parameters of <see cref="Upsert"/>: type, id, data, instance, activity, at, then <see cref="Projected"/>, then the
-    /// expected version.
+    /// expected version and the number of changes the write stands for (<see cref="RecordWrite.Changes"/>).
     /// </summary>
-    public static readonly int UpsertParameterCount = 7 + Projected.Length;
+    public static readonly int UpsertParameterCount = 8 + Projected.Length;
 
     private static readonly int ExpectedVersionParameter = 6 + Projected.Length;
 
+    private static readonly int ChangesParameter = 7 + Projected.Length;
+
     /// <summary>
-    /// Insert or replace the record (its version counts every change). With an expected version
+    /// Insert or replace the record (its version counts every change: a write standing for several changes of one commit
+    /// moves it by that many, <see cref="RecordWrite.Changes"/>). With an expected version
     /// (<see cref="RecordWrite.ExpectedVersion"/>), an existing record is replaced only at that version: otherwise the
     /// statement changes no row, and the store refuses the commit (<see cref="RecordConflictException"/>).
     /// </summary>
@@ -37,10 +40,11 @@ internal static class RecordTable
         var projected = Projected.Select((c, i) => (Column: Quote(c.Name), Parameter: parameter(6 + i))).ToArray();
         // Typed in the text: PostgreSQL cannot infer a type for a null compared only with IS NULL.
         var expected = $"CAST({parameter(ExpectedVersionParameter)} AS BIGINT)";
+        var changes = $"CAST({parameter(ChangesParameter)} AS BIGINT)";
         return "INSERT INTO \"Records\" (" + StoreColumns.Record + ", " + string.Join(", ", projected.Select(c => c.Column)) + ") " +
-            $"VALUES ({parameter(0)}, {parameter(1)}, 1, {parameter(2)}, {parameter(3)}, {parameter(4)}, {parameter(5)}, {parameter(5)}, " +
+            $"VALUES ({parameter(0)}, {parameter(1)}, {changes}, {parameter(2)}, {parameter(3)}, {parameter(4)}, {parameter(5)}, {parameter(5)}, " +
             string.Join(", ", projected.Select(c => c.Parameter)) + ") " +
-            "ON CONFLICT (\"RecordType\", \"RecordId\") DO UPDATE SET \"Version\" = \"Records\".\"Version\" + 1, " +
+            $"ON CONFLICT (\"RecordType\", \"RecordId\") DO UPDATE SET \"Version\" = \"Records\".\"Version\" + {changes}, " +
             "\"DataJson\" = excluded.\"DataJson\", \"InstanceId\" = excluded.\"InstanceId\", \"ActivityId\" = excluded.\"ActivityId\", " +
             "\"UpdatedAt\" = excluded.\"UpdatedAt\", " +
             string.Join(", ", projected.Select(c => $"{c.Column} = excluded.{c.Column}")) +
@@ -59,6 +63,7 @@ internal static class RecordTable
         values[5] = UtcTicks.From(r.At);
         for (var i = 0; i < Projected.Length; i++) values[6 + i] = Projected[i].Value(r.Projection);
         values[ExpectedVersionParameter] = r.ExpectedVersion;
+        values[ChangesParameter] = (long)r.Changes;
         return values;
     }
 
@@ -77,20 +82,21 @@ internal static class RecordTable
 
     public static object?[] LinkValues(RecordWrite r, RecordLink link) => [r.RecordType, r.RecordId, link.ToType, link.ToId, link.Relation];
 
-    public const int HistoryParameterCount = 7;
+    public const int HistoryParameterCount = 8;
 
     /// <summary>
-    /// The history row of a change, with the version the record has after it. Run after the upsert (the row holds the
-    /// new version) and before a delete (the delete is the version after the last one); a delete of a record that does
-    /// not exist writes no history.
+    /// The history row of a change, with the version the record has after it: the stored version plus an offset. Run
+    /// after the upsert (the row holds the newest version; an earlier change of the same write is a version or more
+    /// back) and before a delete (the delete is the version after the last one, +1); a delete of a record that does not
+    /// exist writes no history.
     /// </summary>
-    public static string InsertHistory(Func<int, string> parameter, bool beforeDelete) =>
+    public static string InsertHistory(Func<int, string> parameter) =>
         "INSERT INTO \"RecordChanges\" (\"RecordType\", \"RecordId\", \"Version\", \"InstanceId\", \"ActivityId\", \"Actor\", \"At\", \"Operation\") " +
-        $"SELECT \"RecordType\", \"RecordId\", \"Version\"{(beforeDelete ? " + 1" : "")}, {parameter(2)}, {parameter(3)}, {parameter(4)}, {parameter(5)}, {parameter(6)} " +
+        $"SELECT \"RecordType\", \"RecordId\", \"Version\" + CAST({parameter(7)} AS BIGINT), {parameter(2)}, {parameter(3)}, {parameter(4)}, {parameter(5)}, {parameter(6)} " +
         $"FROM \"Records\" WHERE \"RecordType\" = {parameter(0)} AND \"RecordId\" = {parameter(1)}";
 
-    public static object?[] HistoryValues(RecordWrite r) =>
-        [r.RecordType, r.RecordId, r.InstanceId, r.ActivityId, r.Actor, UtcTicks.From(r.At), r.Operation];
+    private static object?[] HistoryValues(RecordWrite r, string activityId, long versionOffset) =>
+        [r.RecordType, r.RecordId, r.InstanceId, activityId, r.Actor, UtcTicks.From(r.At), r.Operation, versionOffset];
 
     /// <summary>
     /// Every statement of one record write, in order, with its values: what both stores run in the commit's transaction.
@@ -100,15 +106,18 @@ internal static class RecordTable
         object?[] key = [r.RecordType, r.RecordId];
         if (r.IsDelete)
         {
-            yield return (RecordStatement.HistoryBeforeDelete, HistoryValues(r));
+            yield return (RecordStatement.History, HistoryValues(r, r.ActivityId, 1));
             yield return (RecordStatement.DeleteLinks, key);
             yield return (RecordStatement.Delete, key);
             yield break;
         }
 
         yield return (RecordStatement.Upsert, UpsertValues(r));
-        yield return (RecordStatement.History, HistoryValues(r));
-        yield return (RecordStatement.DeleteLinks, key);
+        var earlier = r.EarlierActivityIds;
+        for (var i = 0; i < earlier.Count; i++) yield return (RecordStatement.History, HistoryValues(r, earlier[i], i - earlier.Count));
+        yield return (RecordStatement.History, HistoryValues(r, r.ActivityId, 0));
+        // A record that must not have existed has no links to replace (had it appeared since, the upsert refused the commit).
+        if (r.ExpectedVersion != 0) yield return (RecordStatement.DeleteLinks, key);
         foreach (var link in r.Projection.Links) yield return (RecordStatement.InsertLink, LinkValues(r, link));
     }
 
@@ -119,12 +128,11 @@ internal static class RecordTable
         Delete(parameter),
         DeleteLinks(parameter),
         InsertLink(parameter),
-        InsertHistory(parameter, beforeDelete: false),
-        InsertHistory(parameter, beforeDelete: true),
+        InsertHistory(parameter),
     ];
 
     /// <summary>How many parameters each <see cref="RecordStatement"/> binds, indexed by the enum.</summary>
-    public static readonly int[] ParameterCounts = [UpsertParameterCount, 2, 2, InsertLinkParameterCount, HistoryParameterCount, HistoryParameterCount];
+    public static readonly int[] ParameterCounts = [UpsertParameterCount, 2, 2, InsertLinkParameterCount, HistoryParameterCount];
 
     private static string Quote(string name) => "\"" + name + "\"";
 }
@@ -137,5 +145,4 @@ internal enum RecordStatement
     DeleteLinks,
     InsertLink,
     History,
-    HistoryBeforeDelete,
 }

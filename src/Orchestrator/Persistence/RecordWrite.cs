@@ -15,6 +15,15 @@ public sealed record RecordWrite(string RecordType, string RecordId, string? Dat
     /// </summary>
     public long? ExpectedVersion { get; init; }
 
+    /// <summary>
+    /// The steps whose earlier changes of this record in the same commit this write's data already contains, oldest
+    /// first: the row is written once, with one history row per change (see <see cref="Changes"/>).
+    /// </summary>
+    public IReadOnlyList<string> EarlierActivityIds { get; init; } = [];
+
+    /// <summary>How many changes the write stands for: its version moves by this much.</summary>
+    public int Changes => EarlierActivityIds.Count + 1;
+
     /// <summary>Who made a change by hand (a user or API key name); empty for a step's change.</summary>
     public string Actor { get; init; } = "";
 

@@ -80,18 +80,40 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
         };
     }
 
+    /// <summary>
+    /// The unit's record writes. Changes of one record that follow each other without a delete between them are one
+    /// write of the last data, with a history row per change: A.1.1's start logs its incident and escalates it, and the
+    /// second row write, its four index moves and its link replaced were a seventh of what that start wrote.
+    /// </summary>
     private List<RecordWrite> RecordWrites(HashSet<(string RecordType, string RecordId)> written)
     {
-        List<RecordWrite>? rows = null;
+        List<(RecordChange Change, List<string>? Earlier, long? Expected)>? changes = null;
         foreach (var burst in Bursts)
             foreach (var change in burst.RecordChanges)
-                (rows ??= []).Add(new RecordWrite(change.RecordType, change.RecordId,
-                    change.Operation == RecordOperation.Delete ? null : System.Text.Json.JsonSerializer.Serialize(change.Data, Activities.Definitions.ElsaJson.Options),
-                    State.InstanceId, change.ActivityId, State.UpdatedAt)
+            {
+                changes ??= [];
+                var key = (change.RecordType, change.RecordId);
+                var last = changes.FindLastIndex(c => (c.Change.RecordType, c.Change.RecordId) == key);
+                if (last >= 0 && change.Operation == RecordOperation.Upsert && changes[last].Change.Operation == RecordOperation.Upsert)
                 {
-                    ExpectedVersion = written.Add((change.RecordType, change.RecordId)) ? change.ExpectedVersion : null,
-                });
-        return rows ?? [];
+                    var (earlier, earlierIds, expected) = changes[last];
+                    changes[last] = (change, [.. earlierIds ?? [], earlier.ActivityId], expected);
+                    continue;
+                }
+                changes.Add((change, null, written.Add(key) ? change.ExpectedVersion : null));
+            }
+
+        if (changes is null) return [];
+        var rows = new List<RecordWrite>(changes.Count);
+        foreach (var (change, earlier, expected) in changes)
+            rows.Add(new RecordWrite(change.RecordType, change.RecordId,
+                change.Operation == RecordOperation.Delete ? null : System.Text.Json.JsonSerializer.Serialize(change.Data, Activities.Definitions.ElsaJson.Options),
+                State.InstanceId, change.ActivityId, State.UpdatedAt)
+            {
+                ExpectedVersion = expected,
+                EarlierActivityIds = earlier ?? (IReadOnlyList<string>)[],
+            });
+        return rows;
     }
 
     /// <summary>The outbox rows of this unit: published events, the waiting parent of a child that ended, extras.</summary>

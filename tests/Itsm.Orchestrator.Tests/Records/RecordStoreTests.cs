@@ -104,6 +104,28 @@ public sealed class RecordStoreTests
     }
 
     [Fact]
+    public async Task A_write_standing_for_several_changes_of_one_commit_moves_the_version_by_each_and_keeps_a_history_row_per_change()
+    {
+        await using var app = App();
+        _ = app.Services;
+        var at = app.Clock.GetUtcNow();
+        JsonObject Incident(string status) => new() { ["number"] = "INC0000007", ["title"] = "Printer offline", ["status"] = status };
+
+        // How a unit writes a record that three of its steps changed: one row write of the last data.
+        await app.Store.WriteRecordsAsync([new RecordWrite(RecordTypes.Incident, "inc-7", Incident("resolved").ToJsonString(), "instance-1", "resolve", at)
+        {
+            ExpectedVersion = 0,
+            EarlierActivityIds = ["log", "escalate"],
+        }], [], default);
+        await app.Store.WriteRecordsAsync([new RecordWrite(RecordTypes.Incident, "inc-7", Incident("closed").ToJsonString(), "instance-1", "close", at)], [], default);
+
+        var details = (await app.Services.GetRequiredService<RecordQueries>().FindAsync(RecordTypes.Incident, "inc-7", default))!;
+        details.Record.Version.Should().Be(4);
+        details.Record.Status.Should().Be("closed");
+        details.History.Select(h => (h.Version, h.ActivityId)).Should().Equal((1L, "log"), (2L, "escalate"), (3L, "resolve"), (4L, "close"));
+    }
+
+    [Fact]
     public async Task Lists_search_number_and_title_case_insensitively_and_page_newest_first_by_cursor()
     {
         await using var app = App();
