@@ -82,8 +82,8 @@ internal sealed class PendingInstance(WorkflowState state, long expectedRevision
 
     /// <summary>
     /// The unit's record writes. Changes of one record that follow each other without a delete between them are one
-    /// write of the last data, with a history row per change: A.1.1's start logs its incident and escalates it, and the
-    /// second row write, its four index moves and its link replaced were a seventh of what that start wrote.
+    /// write of the last data, with a history row per change. A.1.1's start logs its incident and escalates it: the
+    /// second write rewrote the row, moved its entries in four indexes and replaced its link, for nothing a reader sees.
     /// </summary>
     private List<RecordWrite> RecordWrites(HashSet<(string RecordType, string RecordId)> written)
     {
