@@ -84,6 +84,16 @@ public sealed class RecordAndOutboxStoreTests : StoreTestBase
         await FluentActions.Awaiting(() => Store.CommitAsync([Create(Instance("i2")) with { Records = [Record("INC-1") with { ExpectedVersion = 0 }] }], Ct))
             .Should().ThrowAsync<RecordConflictException>();
         (await Store.FindInstanceAsync("i2", Ct)).Should().BeNull();
+
+        // A record deleted since it was read is not brought back by the change made from it.
+        await Store.WriteRecordsAsync([new RecordWrite("incident", "INC-1", null, "", "", T0) { Actor = "alice" }], [], Ct);
+        conflict = await FluentActions.Awaiting(() => Store.CommitAsync([Update(Instance("i1", revision: 3), 2) with
+        {
+            Records = [Record("INC-1", "{\"status\":\"resolved\"}") with { ExpectedVersion = 2 }],
+        }], Ct)).Should().ThrowAsync<RecordConflictException>();
+        conflict.Which.RecordId.Should().Be("INC-1");
+        (await Store.FindRecordAsync("incident", "INC-1", Ct)).Should().BeNull("a deleted record stays deleted");
+        (await Store.FindInstanceAsync("i1", Ct))!.Revision.Should().Be(2);
     }
 
     [Fact]

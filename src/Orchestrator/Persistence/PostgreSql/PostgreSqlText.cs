@@ -60,11 +60,16 @@ internal static class PostgreSqlText
     /// <summary>The record side of a commit (<see cref="RecordTable"/>), indexed by <see cref="RecordStatement"/>.</summary>
     public static readonly string[] RecordStatements = Guarded(RecordTable.Sql(p => "$" + (p + 1)));
 
-    /// <summary>The record upsert made to fail (<see cref="RecordGuardFailedState"/>) when it changed no row: a record that moved.</summary>
+    /// <summary>
+    /// The record upsert made to fail (<see cref="RecordGuardFailedState"/>) when it changed no row (a record that moved) or
+    /// inserted one it expected to find (deleted since; see <see cref="RecordTable.Resurrects"/>).
+    /// </summary>
     private static string[] Guarded(string[] statements)
     {
         statements[(int)RecordStatement.Upsert] = "WITH r AS (" + statements[(int)RecordStatement.Upsert] + " RETURNING 1) " +
             "SELECT ln((SELECT count(*) FROM r)::float8)";
+        statements[(int)RecordStatement.UpsertExisting] = "WITH r AS (" + statements[(int)RecordStatement.UpsertExisting] + ") " +
+            $"SELECT ln((SELECT count(*) FROM r WHERE r.\"Version\" <> CAST(${RecordTable.ChangesParameter + 1} AS BIGINT))::float8)";
         return statements;
     }
 

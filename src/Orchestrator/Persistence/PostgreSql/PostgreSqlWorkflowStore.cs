@@ -138,7 +138,8 @@ public sealed class PostgreSqlWorkflowStore : IWorkflowStore, IWorkflowQueries
         foreach (var (statement, values) in RecordTable.Statements(r))
         {
             var command = Command(batch, PostgreSqlText.RecordStatements[(int)statement], values);
-            if (statement == RecordStatement.Upsert && r.ExpectedVersion is not null && recordGuards is not null) recordGuards[command] = r;
+            if (statement is (RecordStatement.Upsert or RecordStatement.UpsertExisting) && r.ExpectedVersion is not null && recordGuards is not null)
+                recordGuards[command] = r;
         }
     }
 

@@ -72,6 +72,22 @@ internal sealed class WriterStatement : IDisposable
         throw error;
     }
 
+    /// <summary>Runs a statement that returns at most one integer (RETURNING); null when it returned no row.</summary>
+    public long? ExecuteReturning()
+    {
+        var result = raw.sqlite3_step(_statement);
+        if (result is raw.SQLITE_DONE or raw.SQLITE_ROW)
+        {
+            long? value = result == raw.SQLITE_ROW ? raw.sqlite3_column_int64(_statement, 0) : null;
+            raw.sqlite3_reset(_statement);
+            return value;
+        }
+
+        var error = Error(result);
+        raw.sqlite3_reset(_statement);
+        throw error;
+    }
+
     public void Dispose() => _statement.Dispose();
 
     private void Check(int result)

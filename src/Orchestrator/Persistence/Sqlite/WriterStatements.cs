@@ -221,8 +221,23 @@ internal sealed class WriterStatements : IDisposable
         {
             var prepared = _recordStatements[(int)statement];
             for (var i = 0; i < values.Length; i++) prepared.Set(i, values[i]);
-            if (prepared.ExecuteNonQuery() == 0 && statement == RecordStatement.Upsert)
-                throw new RecordConflictException(r.RecordType, r.RecordId);
+            var refused = false;
+            switch (statement)
+            {
+                case RecordStatement.Upsert:
+                    // No row: the record moved since it was read.
+                    refused = prepared.ExecuteNonQuery() == 0;
+                    break;
+                case RecordStatement.UpsertExisting:
+                    // Or a first insert where a stored version was expected: the record was deleted since.
+                    refused = prepared.ExecuteReturning() is not { } version || RecordTable.Resurrects(r, version);
+                    break;
+                default:
+                    prepared.ExecuteNonQuery();
+                    break;
+            }
+
+            if (refused) throw new RecordConflictException(r.RecordType, r.RecordId);
         }
     }
 
