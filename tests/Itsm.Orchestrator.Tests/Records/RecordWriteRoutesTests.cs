@@ -82,6 +82,41 @@ public sealed class RecordWriteRoutesTests
         (await RecordStoreTests.ListAsync(client, "/api/assets?status=low-stock")).Should().ContainSingle();
     }
 
+    [Fact]
+    public async Task A_hand_change_made_from_an_older_read_is_refused_with_412_and_changes_nothing()
+    {
+        await using var app = new ItsmAppFactory();
+        using var client = app.CreateClient();
+        var created = await client.PostAsJsonAsync("/api/configuration-items", new { title = "Core switch" });
+        var number = (await created.Content.ReadFromJsonAsync<JsonObject>())!["record"]!["number"]!.GetValue<string>();
+        var read = await client.GetAsync($"/api/configuration-items/{number}");
+        var readTag = read.Headers.ETag!;
+        readTag.Tag.Should().Be("\"1\"", "a read tags the record with its version");
+
+        var first = await PutAsync(client, $"/api/configuration-items/{number}", new { title = "Core switch A" }, readTag);
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        first.Headers.ETag!.Tag.Should().Be("\"2\"");
+
+        var stale = await PutAsync(client, $"/api/configuration-items/{number}", new { title = "Core switch B" }, readTag);
+        stale.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed, "somebody changed the record since this read");
+        (await stale.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<int>().Should().Be(412);
+        var weak = await PutAsync(client, $"/api/configuration-items/{number}", new { title = "Core switch C" }, new System.Net.Http.Headers.EntityTagHeaderValue("\"2\"", isWeak: true));
+        weak.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed, "If-Match compares strongly");
+
+        var after = (await client.GetFromJsonAsync<JsonObject>($"/api/configuration-items/{number}"))!["record"]!;
+        after["title"]!.GetValue<string>().Should().Be("Core switch A");
+        after["version"]!.GetValue<long>().Should().Be(2);
+        (await PutAsync(client, $"/api/configuration-items/{number}", new { title = "Core switch D" }, System.Net.Http.Headers.EntityTagHeaderValue.Any))
+            .StatusCode.Should().Be(HttpStatusCode.OK, "* matches any version of a record that exists");
+    }
+
+    private static async Task<HttpResponseMessage> PutAsync(HttpClient client, string uri, object body, System.Net.Http.Headers.EntityTagHeaderValue ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, uri) { Content = JsonContent.Create(body) };
+        request.Headers.IfMatch.Add(ifMatch);
+        return await client.SendAsync(request);
+    }
+
     public static TheoryData<string, string, string> BadInput => new()
     {
         { "/api/improvements", """{"priority":"P3"}""", "title" },

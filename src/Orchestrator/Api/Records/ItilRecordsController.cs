@@ -64,7 +64,9 @@ public sealed class ItilRecordsController(RecordQueries queries) : OperateApiCon
     {
         var recordKind = RecordKinds.ByRoute(kind)!;
         var details = await queries.FindAsync(recordKind.RecordType, key, cancellationToken).ConfigureAwait(false);
-        return details is null ? this.NotFoundProblem($"No {recordKind.RecordType} '{key}'.") : ItilRecordDetailsModel.From(details);
+        if (details is null) return this.NotFoundProblem($"No {recordKind.RecordType} '{key}'.");
+        RecordVersionTag.Set(Response, details.Record.Version);
+        return ItilRecordDetailsModel.From(details);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -6,6 +6,7 @@ using Itsm.Activities.Ports;
 using Itsm.Orchestrator.Api.Common;
 using Itsm.Orchestrator.Api.Errors;
 using Itsm.Orchestrator.Api.Groups;
+using Itsm.Orchestrator.Persistence;
 using Itsm.Orchestrator.Records;
 using Itsm.Orchestrator.Security;
 using Microsoft.AspNetCore.Http;
@@ -43,10 +44,16 @@ public sealed class RecordHandWritesController(RecordQueries queries, RecordWrit
         return CreatedAtAction(nameof(ItilRecordsController.Get), "ItilRecords", new { kind = recordKind.Route, key = id }, ItilRecordDetailsModel.From(details!));
     }
 
-    /// <summary>Replaces the record's data (its number stays).</summary>
+    /// <summary>
+    /// Replaces the record's data (its number stays). With <c>If-Match</c> (the <c>ETag</c> a read returned) the change is
+    /// refused with 412 when the record moved since; without it, it is still made from the version read here, so a step
+    /// changing the record meanwhile is never overwritten unseen (409, try again).
+    /// </summary>
     [HttpPut("{key}")]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status409Conflict)]
+    [ProducesResponseType(StatusCodes.Status412PreconditionFailed)]
     public async Task<ActionResult<ItilRecordDetailsModel>> Update(string kind, string key, [FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         var recordKind = RecordKinds.ByRoute(kind)!;
@@ -56,11 +63,25 @@ public sealed class RecordHandWritesController(RecordQueries queries, RecordWrit
         if (problem is not null) return problem;
 
         var record = existing.Record;
+        if (!RecordVersionTag.Allows(Request, record.Version)) return Moved(record);
         if (record.Number is { } number) data![RecordFields.Number] = number;
-        await writer.WriteAsync([writer.ByHand(record.RecordType, record.RecordId, data!, ItsmPrincipals.ActorOf(User))], cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await writer.WriteAsync([writer.ByHand(record.RecordType, record.RecordId, data!, ItsmPrincipals.ActorOf(User)) with { ExpectedVersion = record.Version }],
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RecordConflictException) when (Request.Headers.IfMatch.Count > 0)
+        {
+            return Moved(record);
+        }
+
         var details = await queries.FindAsync(record.RecordType, record.RecordId, cancellationToken).ConfigureAwait(false);
-        return ItilRecordDetailsModel.From(details!);
+        RecordVersionTag.Set(Response, details!.Record.Version);
+        return ItilRecordDetailsModel.From(details);
     }
+
+    private ObjectResult Moved(ItilRecord record) => Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed",
+        detail: $"The {record.RecordType} changed since it was read (If-Match); read it again and make the change on what is there now.");
 
     /// <summary>The form's checks, then every link must name a stored record (by id or number; stored by id).</summary>
     private async Task<(JsonObject? Data, ActionResult? Problem)> CheckAsync(RecordKind kind, JsonElement body, CancellationToken cancellationToken)
