@@ -32,22 +32,12 @@ public sealed partial class WorkflowRuntime(
     IOptions<OutboxOptions> outboxOptions,
     ILogger<WorkflowRuntime> logger) : IWorkflowRuntime
 {
-    public async Task<StartResult> StartAsync(StartRequest request, CancellationToken cancellationToken)
+    public Task<StartResult> StartAsync(StartRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         // A record the start's steps changed moved before the commit: run the start again on what is there now. A revision
         // conflict is not retried here: a start under a reserved id that somebody committed first is a duplicate.
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await StartOnceAsync(request, cancellationToken);
-            }
-            catch (RecordConflictException conflict) when (attempt < runtimeOptions.Value.MaxConflictRetries && !cancellationToken.IsCancellationRequested)
-            {
-                LogConflictRetry($"{conflict.RecordType} '{conflict.RecordId}'", attempt + 1);
-            }
-        }
+        return RetryOnConflictAsync(request.DefinitionId, () => StartOnceAsync(request, cancellationToken), cancellationToken, revisionConflicts: false);
     }
 
     private async Task<StartResult> StartOnceAsync(StartRequest request, CancellationToken cancellationToken)
@@ -223,9 +213,10 @@ public sealed partial class WorkflowRuntime(
     }
 
     /// <summary>
-    /// Runs a call again when it lost a revision race or a record it changed moved (bounded); the last loss surfaces as a 409.
+    /// Runs a call again when a record it changed moved, or (<paramref name="revisionConflicts"/>) it lost a revision race
+    /// (bounded); the last loss surfaces as a 409.
     /// </summary>
-    private async Task<T> RetryOnConflictAsync<T>(string key, Func<Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> RetryOnConflictAsync<T>(string key, Func<Task<T>> call, CancellationToken cancellationToken, bool revisionConflicts = true)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -233,10 +224,10 @@ public sealed partial class WorkflowRuntime(
             {
                 return await call();
             }
-            catch (Exception conflict) when (conflict is ConcurrencyConflictException or RecordConflictException
+            catch (Exception conflict) when ((conflict is RecordConflictException || (revisionConflicts && conflict is ConcurrencyConflictException))
                 && attempt < runtimeOptions.Value.MaxConflictRetries && !cancellationToken.IsCancellationRequested)
             {
-                LogConflictRetry(key, attempt + 1);
+                LogConflictRetry(conflict is RecordConflictException moved ? $"{key}: {moved.RecordType} '{moved.RecordId}'" : key, attempt + 1);
             }
         }
     }
